@@ -1,0 +1,2 @@
+/** Radflow charts. */
+package io.radflow.charts;

@@ -1,0 +1,2 @@
+/** Radflow cli. */
+package io.radflow.cli;

@@ -1,0 +1,181 @@
+package io.radflow.core.data;
+
+import io.radflow.core.port.PortObject;
+import io.radflow.core.port.PortTypes;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable table of named columns of equal length: features per patient, clinical data,
+ * coefficient tables. Column order is kept; names are unique.
+ */
+public final class Table implements PortObject {
+
+    private final Map<String, Column> columns;
+    private final int rowCount;
+
+    public Table(List<Column> columns) {
+        Map<String, Column> byName = new LinkedHashMap<>();
+        int rows = columns.isEmpty() ? 0 : columns.get(0).size();
+        for (Column column : columns) {
+            if (column.size() != rows) {
+                throw new IllegalArgumentException("Column '" + column.name() + "' has " + column.size()
+                        + " rows, expected " + rows);
+            }
+            if (byName.put(column.name(), column) != null) {
+                throw new IllegalArgumentException("Duplicate column '" + column.name() + "'");
+            }
+        }
+        this.columns = Collections.unmodifiableMap(byName);
+        this.rowCount = rows;
+    }
+
+    public int rowCount() {
+        return rowCount;
+    }
+
+    public int columnCount() {
+        return columns.size();
+    }
+
+    public List<String> columnNames() {
+        return List.copyOf(columns.keySet());
+    }
+
+    public List<Column> columns() {
+        return List.copyOf(columns.values());
+    }
+
+    public boolean hasColumn(String name) {
+        return columns.containsKey(name);
+    }
+
+    /** The named column, or an exception that names the missing column and the ones present. */
+    public Column column(String name) {
+        Column column = columns.get(name);
+        if (column == null) {
+            throw new IllegalArgumentException("No column '" + name + "' in table; columns are " + columns.keySet());
+        }
+        return column;
+    }
+
+    /** Index of the first row whose {@code keyColumn} cell equals {@code key}, or -1. */
+    public int findRow(String keyColumn, String key) {
+        Column column = column(keyColumn);
+        for (int row = 0; row < rowCount; row++) {
+            if (column.text(row).equals(key)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String portTypeId() {
+        return PortTypes.TABLE;
+    }
+
+    @Override
+    public String summary() {
+        return rowCount + " rows x " + columns.size() + " columns";
+    }
+
+    @Override
+    public List<Path> write(Path directory, String baseName) throws IOException {
+        Path file = directory.resolve(baseName + ".csv");
+        writeCsv(file);
+        return List.of(file);
+    }
+
+    /** Writes the table as RFC 4180 CSV with a header row (missing values as empty cells). */
+    public void writeCsv(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(Csv.formatRow(columnNames()));
+            out.write('\n');
+            List<Column> cols = columns();
+            List<String> cells = new ArrayList<>(cols.size());
+            for (int row = 0; row < rowCount; row++) {
+                cells.clear();
+                for (Column column : cols) {
+                    cells.add(column.text(row));
+                }
+                out.write(Csv.formatRow(cells));
+                out.write('\n');
+            }
+        }
+    }
+
+    /**
+     * Reads a CSV file with a header row. A column whose non-missing cells all parse as numbers
+     * becomes numeric; empty cells and {@code NA} are missing values.
+     *
+     * @throws IOException naming the file and line of a malformed row
+     */
+    public static Table readCsv(Path file) throws IOException {
+        List<List<String>> rows = Csv.read(file);
+        if (rows.isEmpty()) {
+            throw new IOException(file + ": empty CSV file (no header row)");
+        }
+        List<String> header = rows.get(0);
+        List<Column> columns = new ArrayList<>(header.size());
+        for (int c = 0; c < header.size(); c++) {
+            String[] cells = new String[rows.size() - 1];
+            for (int r = 1; r < rows.size(); r++) {
+                List<String> row = rows.get(r);
+                if (row.size() != header.size()) {
+                    throw new IOException(file + ": line " + (r + 1) + " has " + row.size() + " cells, header has "
+                            + header.size());
+                }
+                String cell = row.get(c).trim();
+                cells[r - 1] = cell.isEmpty() || cell.equals("NA") ? null : cell;
+            }
+            columns.add(parseColumn(header.get(c).trim(), cells));
+        }
+        return new Table(columns);
+    }
+
+    private static Column parseColumn(String name, String[] cells) {
+        double[] numbers = new double[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] == null) {
+                numbers[i] = Double.NaN;
+                continue;
+            }
+            try {
+                numbers[i] = Double.parseDouble(cells[i]);
+            } catch (NumberFormatException notNumeric) {
+                return Column.text(name, cells);
+            }
+        }
+        return Column.numeric(name, numbers);
+    }
+
+    /** A new table with the given columns appended (or replaced when a name already exists). */
+    public Table withColumns(List<Column> extra) {
+        Map<String, Column> merged = new LinkedHashMap<>(columns);
+        for (Column column : extra) {
+            merged.put(column.name(), column);
+        }
+        return new Table(new ArrayList<>(merged.values()));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Table t && columns().equals(t.columns());
+    }
+
+    @Override
+    public int hashCode() {
+        return columns().hashCode();
+    }
+}

@@ -1,0 +1,46 @@
+package io.radflow.core.node;
+
+import java.nio.file.Path;
+
+/**
+ * What a running node may use: progress, cancellation, per-patient failure reports, input
+ * provenance and logging. Passed in, never global, so nodes run alike in the studio, the CLI, tests
+ * and on a cluster.
+ */
+public interface ExecutionContext {
+
+    /** Reports progress of this node, {@code fraction} in [0, 1]. */
+    void progress(double fraction, String message);
+
+    /** Whether the user asked to stop. */
+    boolean isCanceled();
+
+    /** Throws {@link CanceledExecutionException} when the user asked to stop; call it in loops. */
+    default void checkCanceled() throws CanceledExecutionException {
+        if (isCanceled()) {
+            throw new CanceledExecutionException();
+        }
+    }
+
+    /**
+     * Records that one patient failed (bad file, empty mask, missing value); the node goes on with
+     * the other patients and the run manifest lists the failure.
+     *
+     * @param patientId the patient
+     * @param field     the file or column that was wrong (a path or a column name)
+     * @param message   what was wrong
+     */
+    void reportPatientFailure(String patientId, String field, String message);
+
+    /** Records an input file of the run; the manifest lists it with its SHA-256. */
+    void recordInput(Path file);
+
+    /** A line for the run log. */
+    void log(String message);
+
+    /** Folder against which relative paths in parameters resolve (the pipeline file's folder). */
+    Path baseDirectory();
+
+    /** A folder the node may use for caches that outlive the run (e.g. the generated demo cohort). */
+    Path cacheDirectory();
+}

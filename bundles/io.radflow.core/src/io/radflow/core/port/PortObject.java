@@ -1,0 +1,26 @@
+package io.radflow.core.port;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Data that flows along a connection between two nodes (KNIME's port object). Implementations are
+ * immutable.
+ */
+public interface PortObject {
+
+    /** The id of this object's {@link PortType}, e.g. {@code radflow.table}. */
+    String portTypeId();
+
+    /** One line for logs, run reports and tool tips, e.g. "60 rows x 19 columns". */
+    String summary();
+
+    /**
+     * Writes this object into {@code directory} as files whose names start with {@code baseName}
+     * (CSV for tables, JSON for structured results, PNG and SVG for figures).
+     *
+     * @return the files written, in a stable order
+     */
+    List<Path> write(Path directory, String baseName) throws IOException;
+}

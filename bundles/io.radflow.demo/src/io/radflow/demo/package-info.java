@@ -1,0 +1,2 @@
+/** Radflow demo. */
+package io.radflow.demo;

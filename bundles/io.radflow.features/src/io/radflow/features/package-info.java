@@ -1,0 +1,2 @@
+/** Radflow features. */
+package io.radflow.features;

@@ -1,0 +1,73 @@
+package io.radflow.image;
+
+/**
+ * A binary region of interest on a grid, selected from a label map. Immutable.
+ */
+public final class Mask {
+
+    private final ImageGeometry geometry;
+    private final boolean[] inside;
+    private final int count;
+
+    public Mask(ImageGeometry geometry, boolean[] inside) {
+        if (inside.length != geometry.voxelCount()) {
+            throw new IllegalArgumentException("Mask has " + inside.length + " voxels, geometry needs " + geometry.voxelCount());
+        }
+        this.geometry = geometry;
+        this.inside = inside.clone();
+        int n = 0;
+        for (boolean b : inside) {
+            if (b) {
+                n++;
+            }
+        }
+        this.count = n;
+    }
+
+    /**
+     * The voxels of {@code labelMap} equal to {@code label}.
+     *
+     * @throws IllegalArgumentException when the label is absent (the message lists the labels present)
+     */
+    public static Mask ofLabel(Image3D labelMap, int label) {
+        boolean[] inside = new boolean[labelMap.voxelCount()];
+        java.util.TreeSet<Integer> present = new java.util.TreeSet<>();
+        for (int i = 0; i < inside.length; i++) {
+            double v = labelMap.get(i);
+            inside[i] = v == label;
+            if (v != 0 && present.size() < 50) {
+                present.add((int) Math.round(v));
+            }
+        }
+        Mask mask = new Mask(labelMap.geometry(), inside);
+        if (mask.count == 0) {
+            throw new IllegalArgumentException("label " + label + " is not present in the mask (labels present: " + present + ")");
+        }
+        return mask;
+    }
+
+    public ImageGeometry geometry() {
+        return geometry;
+    }
+
+    public boolean contains(int index) {
+        return inside[index];
+    }
+
+    /** Number of voxels inside. */
+    public int count() {
+        return count;
+    }
+
+    /** The values of {@code image} inside this mask, in voxel order. The grids must match. */
+    public double[] valuesOf(Image3D image) {
+        double[] values = new double[count];
+        int n = 0;
+        for (int i = 0; i < inside.length; i++) {
+            if (inside[i]) {
+                values[n++] = image.get(i);
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,27 @@
+package io.radflow.image.io;
+
+import io.radflow.image.Image3D;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Reading and writing of one image file format. Radflow's own pure-Java implementations stand in
+ * for SimpleITK (which has no Java build on Maven Central); another backend can implement this
+ * interface later.
+ */
+public interface ImageIO {
+
+    /** Whether this format handles {@code file}, judged by its name. */
+    boolean canHandle(Path file);
+
+    /**
+     * Reads a scalar 3D image into LPS world coordinates.
+     *
+     * @throws ImageFormatException naming the file and what is wrong (truncated, bad magic, unsupported type ...)
+     */
+    Image3D read(Path file) throws IOException;
+
+    /** Writes {@code image}; the previous file is replaced only after a complete write. */
+    void write(Image3D image, Path file) throws IOException;
+}

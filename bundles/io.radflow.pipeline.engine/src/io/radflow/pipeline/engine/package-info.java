@@ -1,0 +1,2 @@
+/** Radflow pipeline.engine. */
+package io.radflow.pipeline.engine;

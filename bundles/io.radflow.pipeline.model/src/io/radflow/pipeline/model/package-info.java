@@ -1,0 +1,2 @@
+/** Radflow pipeline.model. */
+package io.radflow.pipeline.model;

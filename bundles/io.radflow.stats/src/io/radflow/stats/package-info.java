@@ -1,0 +1,2 @@
+/** Radflow stats. */
+package io.radflow.stats;

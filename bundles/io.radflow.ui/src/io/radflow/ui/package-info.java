@@ -1,0 +1,2 @@
+/** Radflow ui. */
+package io.radflow.ui;
