@@ -4,6 +4,7 @@ import io.radflow.image.Image3D;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reading and writing of one image file format. Radflow's own pure-Java implementations stand in
@@ -14,6 +15,11 @@ public interface ImageIO {
 
     /** Whether this format handles {@code file}, judged by its name. */
     boolean canHandle(Path file);
+
+    /** The file name endings this format handles, lower case with the dot (e.g. {@code .nii.gz}), for messages. */
+    default List<String> extensions() {
+        return List.of();
+    }
 
     /**
      * Reads a scalar 3D image into LPS world coordinates.
