@@ -1,0 +1,89 @@
+package io.radflow.cli;
+
+import io.radflow.pipeline.engine.PatientFailure;
+import io.radflow.pipeline.engine.PipelineExecutor;
+import io.radflow.pipeline.engine.PipelineValidationException;
+import io.radflow.pipeline.engine.RunOptions;
+import io.radflow.pipeline.engine.RunResult;
+import io.radflow.pipeline.model.Pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "run", description = "Run a pipeline; writes every node's outputs and manifest.json to the output folder.")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RadflowCli cli;
+
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "A .radflow (XMI) or .yaml pipeline file.")
+    private Path pipelineFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<name>-<time>).")
+    private Path out;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder (default: $RADFLOW_CACHE or ~/.cache/radflow).")
+    private Path cache;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only one line per node.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        Pipeline pipeline;
+        try {
+            pipeline = PipelineSource.load(pipelineFile);
+        } catch (IOException | RuntimeException e) {
+            cli.err.println("radflow-cli: cannot read pipeline: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        Path output = out != null ? out : Path.of("runs", pipeline.getName() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        ConsoleMonitor monitor = new ConsoleMonitor(cli.out, quiet);
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            monitor.cancel();
+            try {
+                main.join(30_000); // let the run stop at its next check and write its manifest
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "radflow-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Path base = pipelineFile.toAbsolutePath().getParent();
+            RunResult result = new PipelineExecutor(cli.registry.get()).execute(pipeline,
+                    new RunOptions(base, cache != null ? cache : PipelineSource.defaultCache(), output, pipelineFile), monitor);
+            for (PatientFailure failure : result.patientFailures()) {
+                cli.err.println("radflow-cli: " + failure);
+            }
+            cli.out.println("Run " + result.status() + "; outputs and manifest in " + output.toAbsolutePath());
+            return switch (result.status()) {
+                case SUCCEEDED -> ExitCodes.OK;
+                case COMPLETED_WITH_PATIENT_FAILURES -> ExitCodes.PATIENT_FAILURES;
+                case FAILED -> ExitCodes.RUN_FAILED;
+                case CANCELED -> ExitCodes.CANCELED;
+            };
+        } catch (PipelineValidationException e) {
+            cli.err.println("radflow-cli: " + pipelineFile + ": " + e.getMessage());
+            return ExitCodes.INVALID;
+        } catch (IOException e) {
+            cli.err.println("radflow-cli: cannot write run outputs: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: Ctrl-C
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Radflow cli. */
-package io.radflow.cli;

@@ -1,0 +1,288 @@
+package io.radflow.pipeline.engine;
+
+import io.radflow.core.node.CanceledExecutionException;
+import io.radflow.core.node.ExecutionContext;
+import io.radflow.core.node.NodeExecutionException;
+import io.radflow.core.node.NodeImplementation;
+import io.radflow.core.node.NodeInputs;
+import io.radflow.core.node.Parameters;
+import io.radflow.core.port.PortObject;
+import io.radflow.pipeline.model.Connection;
+import io.radflow.pipeline.model.Node;
+import io.radflow.pipeline.model.Parameter;
+import io.radflow.pipeline.model.Pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a validated pipeline as a DAG in a deterministic topological order (ties broken by the node
+ * order of the file). Each node gets its inputs from upstream outputs, its parameters resolved over
+ * the declared defaults, and an {@link ExecutionContext} for progress, cancellation and per-patient
+ * failures. A failing node fails only itself and what depends on it; a failing patient fails only
+ * that patient. With an output folder, every output is written to {@code <out>/<nodeId>/<port>.*}
+ * and a {@code manifest.json} records inputs with hashes, node versions, parameters and timings.
+ */
+public final class PipelineExecutor {
+
+    private final NodeTypeRegistry registry;
+
+    public PipelineExecutor(NodeTypeRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Validates, then runs {@code pipeline}.
+     *
+     * @throws PipelineValidationException when validation finds errors (nothing runs)
+     * @throws IOException when outputs or the manifest cannot be written
+     */
+    public RunResult execute(Pipeline pipeline, RunOptions options, RunMonitor monitor)
+            throws PipelineValidationException, IOException {
+        List<ValidationProblem> problems = new PipelineValidator(registry).validate(pipeline);
+        List<ValidationProblem> errors = problems.stream().filter(ValidationProblem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new PipelineValidationException(pipeline.getName(), errors);
+        }
+        problems.forEach(p -> monitor.log(p.toString()));
+        Instant started = Instant.now();
+        List<Node> order = topologicalOrder(pipeline);
+        Map<String, NodeRunRecord> records = new LinkedHashMap<>();
+        Set<Path> inputs = Collections.synchronizedSet(new LinkedHashSet<>());
+        boolean canceled = false;
+        for (int index = 0; index < order.size(); index++) {
+            Node node = order.get(index);
+            NodeType type = registry.nodeType(node.getTypeId()).orElseThrow();
+            Map<String, String> set = new LinkedHashMap<>();
+            for (Parameter p : node.getParameters()) {
+                set.put(p.getKey(), p.getValue());
+            }
+            Parameters parameters = Parameters.resolve(node.getId(), type.parameters(), set);
+            String blocked = canceled || monitor.isCanceled() ? "canceled before it started" : upstreamProblem(pipeline, node, records);
+            NodeRunRecord record;
+            if (blocked != null) {
+                NodeStatus status = blocked.startsWith("canceled") ? NodeStatus.CANCELED : NodeStatus.SKIPPED;
+                record = record(node.getId(), type, parameters, status, 0, Map.of(), Map.of(), blocked, List.of());
+            } else {
+                monitor.nodeStarted(node.getId(), index, order.size());
+                record = runNode(pipeline, node, type, parameters, records, options, monitor, inputs);
+                canceled = record.status() == NodeStatus.CANCELED;
+            }
+            records.put(node.getId(), record);
+            monitor.nodeFinished(record);
+        }
+        List<PatientFailure> failures = records.values().stream().flatMap(r -> r.patientFailures().stream()).toList();
+        RunStatus status = canceled ? RunStatus.CANCELED
+                : records.values().stream().anyMatch(r -> r.status() != NodeStatus.SUCCEEDED) ? RunStatus.FAILED
+                : failures.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.COMPLETED_WITH_PATIENT_FAILURES;
+        Path manifest = null;
+        if (options.outputDirectory() != null) {
+            manifest = options.outputDirectory().resolve("manifest.json");
+            RunManifest.write(manifest, pipeline, options, status, started, Instant.now(), new ArrayList<>(records.values()),
+                    new ArrayList<>(inputs));
+        }
+        return new RunResult(status, new ArrayList<>(records.values()), failures, manifest);
+    }
+
+    /**
+     * Runs one node type on given input objects (what {@code radflow-cli node} does): parameters are
+     * checked against the descriptors, outputs are written to {@code options.outputDirectory()} when set.
+     *
+     * @throws IllegalArgumentException naming the unknown type, a bad parameter or a missing input
+     */
+    public NodeRunRecord executeSingle(String typeId, Map<String, PortObject> inputs, Map<String, String> values,
+            RunOptions options, RunMonitor monitor) {
+        NodeType type = registry.nodeType(typeId).orElseThrow(() -> new IllegalArgumentException(
+                "unknown node type '" + typeId + "'; `radflow-cli list-nodes` shows the installed types"));
+        for (String key : values.keySet()) {
+            if (type.parameter(key).isEmpty()) {
+                throw new IllegalArgumentException(typeId + " has no parameter '" + key + "' (parameters: "
+                        + type.parameters().stream().map(p -> p.key()).toList() + ")");
+            }
+        }
+        Parameters parameters = Parameters.resolve(type.id(), type.parameters(), values);
+        for (var descriptor : type.parameters()) {
+            String problem = descriptor.check(parameters.asMap().get(descriptor.key()));
+            if (problem != null) {
+                throw new IllegalArgumentException(typeId + ": " + problem);
+            }
+        }
+        for (PortDescriptor port : type.inputs()) {
+            PortObject object = inputs.get(port.name());
+            if (object == null && !port.optional()) {
+                throw new IllegalArgumentException(typeId + ": input '" + port.name() + "' (" + port.typeId() + ") is required");
+            }
+            if (object != null && !object.portTypeId().equals(port.typeId())) {
+                throw new IllegalArgumentException(typeId + ": input '" + port.name() + "' needs " + port.typeId()
+                        + ", got " + object.portTypeId());
+            }
+        }
+        Set<Path> recorded = Collections.synchronizedSet(new LinkedHashSet<>());
+        monitor.nodeStarted(type.id(), 0, 1);
+        NodeRunRecord record = runNode(type.id(), type, parameters, inputs, options.outputDirectory(), options, monitor, recorded);
+        monitor.nodeFinished(record);
+        return record;
+    }
+
+    private NodeRunRecord runNode(Pipeline pipeline, Node node, NodeType type, Parameters parameters,
+            Map<String, NodeRunRecord> records, RunOptions options, RunMonitor monitor, Set<Path> inputs) {
+        Map<String, PortObject> in = new HashMap<>();
+        for (Connection c : pipeline.getConnections()) {
+            if (c.getTarget() == node) {
+                in.put(c.getTargetPort(), records.get(c.getSource().getId()).outputs().get(c.getSourcePort()));
+            }
+        }
+        Path folder = options.outputDirectory() == null ? null : options.outputDirectory().resolve(node.getId());
+        return runNode(node.getId(), type, parameters, in, folder, options, monitor, inputs);
+    }
+
+    /** Runs one node; its outputs are written to {@code outputFolder} unless it is {@code null}. */
+    private NodeRunRecord runNode(String nodeId, NodeType type, Parameters parameters, Map<String, PortObject> in,
+            Path outputFolder, RunOptions options, RunMonitor monitor, Set<Path> inputs) {
+        List<PatientFailure> failures = Collections.synchronizedList(new ArrayList<>());
+        ExecutionContext context = new NodeContext(nodeId, options, monitor, failures, inputs);
+        long start = System.nanoTime();
+        try {
+            NodeImplementation implementation = type.factory().create();
+            implementation.validate(parameters);
+            Map<String, PortObject> outputs = implementation.execute(new NodeInputs(nodeId, in), parameters, context);
+            checkOutputs(type, outputs);
+            Map<String, List<Path>> files = outputFolder == null ? Map.of() : writeOutputs(outputFolder, outputs);
+            monitor.progress(nodeId, 1.0, "done");
+            return record(nodeId, type, parameters, NodeStatus.SUCCEEDED, elapsed(start), outputs, files, null, failures);
+        } catch (CanceledExecutionException e) {
+            return record(nodeId, type, parameters, NodeStatus.CANCELED, elapsed(start), Map.of(), Map.of(), e.getMessage(), failures);
+        } catch (NodeExecutionException | IllegalArgumentException | IllegalStateException | IOException e) {
+            monitor.log("Node " + nodeId + " failed: " + e.getMessage());
+            return record(nodeId, type, parameters, NodeStatus.FAILED, elapsed(start), Map.of(), Map.of(), e.getMessage(), failures);
+        } catch (Exception | LinkageError e) {
+            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+            monitor.log("Node " + nodeId + " failed unexpectedly: " + message);
+            return record(nodeId, type, parameters, NodeStatus.FAILED, elapsed(start), Map.of(), Map.of(), message, failures);
+        }
+    }
+
+    private static void checkOutputs(NodeType type, Map<String, PortObject> outputs) {
+        for (PortDescriptor port : type.outputs()) {
+            PortObject object = outputs.get(port.name());
+            if (object == null) {
+                throw new IllegalStateException(type.id() + " produced no object on output '" + port.name() + "'");
+            }
+            if (!object.portTypeId().equals(port.typeId())) {
+                throw new IllegalStateException(type.id() + " produced " + object.portTypeId() + " on output '"
+                        + port.name() + "', declared " + port.typeId());
+            }
+        }
+    }
+
+    private static Map<String, List<Path>> writeOutputs(Path folder, Map<String, PortObject> outputs) throws IOException {
+        Files.createDirectories(folder);
+        Map<String, List<Path>> files = new LinkedHashMap<>();
+        for (Map.Entry<String, PortObject> e : outputs.entrySet()) {
+            files.put(e.getKey(), e.getValue().write(folder, e.getKey()));
+        }
+        return files;
+    }
+
+    private static String upstreamProblem(Pipeline pipeline, Node node, Map<String, NodeRunRecord> records) {
+        for (Connection c : pipeline.getConnections()) {
+            if (c.getTarget() == node) {
+                NodeRunRecord upstream = records.get(c.getSource().getId());
+                if (upstream.status() != NodeStatus.SUCCEEDED) {
+                    return "skipped: upstream node '" + upstream.nodeId() + "' " + upstream.status().name().toLowerCase();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static NodeRunRecord record(String nodeId, NodeType type, Parameters parameters, NodeStatus status, long millis,
+            Map<String, PortObject> outputs, Map<String, List<Path>> files, String error, List<PatientFailure> failures) {
+        return new NodeRunRecord(nodeId, type.id(), type.version(), type.contributor(), parameters.asMap(), status,
+                millis, outputs, files, error, new ArrayList<>(failures));
+    }
+
+    private static long elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Kahn's algorithm; among ready nodes the one earliest in the file goes first. */
+    static List<Node> topologicalOrder(Pipeline pipeline) {
+        Map<Node, Integer> indegree = new HashMap<>();
+        pipeline.getNodes().forEach(n -> indegree.put(n, 0));
+        pipeline.getConnections().forEach(c -> indegree.merge(c.getTarget(), 1, Integer::sum));
+        List<Node> order = new ArrayList<>();
+        while (order.size() < pipeline.getNodes().size()) {
+            Node next = pipeline.getNodes().stream().filter(n -> !order.contains(n) && indegree.get(n) == 0)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("cycle (excluded by validation)"));
+            order.add(next);
+            pipeline.getConnections().stream().filter(c -> c.getSource() == next)
+                    .forEach(c -> indegree.merge(c.getTarget(), -1, Integer::sum));
+        }
+        return order;
+    }
+
+    /** The context handed to one node. */
+    private static final class NodeContext implements ExecutionContext {
+        private final String nodeId;
+        private final RunOptions options;
+        private final RunMonitor monitor;
+        private final List<PatientFailure> failures;
+        private final Set<Path> inputs;
+
+        NodeContext(String nodeId, RunOptions options, RunMonitor monitor, List<PatientFailure> failures, Set<Path> inputs) {
+            this.nodeId = nodeId;
+            this.options = options;
+            this.monitor = monitor;
+            this.failures = failures;
+            this.inputs = inputs;
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            monitor.progress(nodeId, Math.max(0, Math.min(1, fraction)), message);
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return monitor.isCanceled();
+        }
+
+        @Override
+        public void reportPatientFailure(String patientId, String field, String message) {
+            PatientFailure failure = new PatientFailure(nodeId, patientId, field, message);
+            failures.add(failure);
+            monitor.log(failure.toString());
+        }
+
+        @Override
+        public void recordInput(Path file) {
+            inputs.add(file.toAbsolutePath().normalize());
+        }
+
+        @Override
+        public void log(String message) {
+            monitor.log(nodeId + ": " + message);
+        }
+
+        @Override
+        public Path baseDirectory() {
+            return options.baseDirectory();
+        }
+
+        @Override
+        public Path cacheDirectory() {
+            return options.cacheDirectory();
+        }
+    }
+}

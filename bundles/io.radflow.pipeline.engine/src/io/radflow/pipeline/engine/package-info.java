@@ -1,2 +1,0 @@
-/** Radflow pipeline.engine. */
-package io.radflow.pipeline.engine;

@@ -1,2 +1,0 @@
-/** Radflow pipeline.model. */
-package io.radflow.pipeline.model;

@@ -1,2 +1,0 @@
-/** Radflow stats. */
-package io.radflow.stats;
