@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -DskipTests verify
-PRODUCT=product/target/products/io.radflow.ui.product/linux/gtk/x86_64/radflow
+PRODUCT=product/target/products/io.radflow.studio/linux/gtk/x86_64/radflow
 OUT=${1:-target/demo-run}
 rm -rf "$OUT"
 "$PRODUCT/radflow-cli" run examples/demo.radflow --out "$OUT" --quiet

@@ -3,7 +3,7 @@
 # demo writes its outputs, bad input gives a non-zero exit with a clear message.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-PRODUCT=product/target/products/io.radflow.ui.product/linux/gtk/x86_64/radflow
+PRODUCT=product/target/products/io.radflow.studio/linux/gtk/x86_64/radflow
 OUT=target/smoke
 rm -rf "$OUT"; mkdir -p "$OUT"
 pass=0; fail=0
