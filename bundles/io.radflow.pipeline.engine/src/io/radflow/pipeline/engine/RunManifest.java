@@ -75,7 +75,7 @@ final class RunManifest {
                 o.put("summary", record.outputs().get(e.getKey()).summary());
                 List<Object> files = new ArrayList<>();
                 for (Path f : e.getValue()) {
-                    files.add(Map.of("path", file.getParent().relativize(f.toAbsolutePath()).toString(), "sha256",
+                    files.add(Map.of("path", file.toAbsolutePath().getParent().relativize(f.toAbsolutePath()).toString(), "sha256",
                             AtomicFiles.sha256(f)));
                 }
                 o.put("files", files);

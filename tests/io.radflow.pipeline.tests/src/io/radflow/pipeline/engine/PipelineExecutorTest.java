@@ -97,6 +97,17 @@ class PipelineExecutorTest {
     }
 
     @Test
+    void relativeOutputFolderWritesAManifestWithRelativeFileNames() throws Exception {
+        Pipeline p = TestNodeTypes.pipeline("relative");
+        node(p, "source", TestNodeTypes.SOURCE);
+        Path out = Path.of("target", "relative-run-" + System.nanoTime());
+        assertTrue(!out.isAbsolute());
+        RunResult result = executor.execute(p, options(out), RunMonitor.NONE);
+        assertEquals(RunStatus.SUCCEEDED, result.status());
+        assertTrue(Files.readString(result.manifest()).contains("\"path\": \"source/out.csv\""));
+    }
+
+    @Test
     void cancellationStopsTheRunningNodeAndTheRest() throws Exception {
         Pipeline p = TestNodeTypes.pipeline("cancel");
         Node source = node(p, "source", TestNodeTypes.SOURCE);
