@@ -100,7 +100,8 @@ class PipelineExecutorTest {
     void relativeOutputFolderWritesAManifestWithRelativeFileNames() throws Exception {
         Pipeline p = TestNodeTypes.pipeline("relative");
         node(p, "source", TestNodeTypes.SOURCE);
-        Path out = Path.of("target", "relative-run-" + System.nanoTime());
+        Files.createDirectories(Path.of("target"));
+        Path out = Files.createTempDirectory(Path.of("target"), "relative-run-");
         assertTrue(!out.isAbsolute());
         RunResult result = executor.execute(p, options(out), RunMonitor.NONE);
         assertEquals(RunStatus.SUCCEEDED, result.status());
