@@ -1,20 +1,18 @@
 package io.radflow.charts;
 
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.core.port.PortObject;
 import io.radflow.core.port.PortTypes;
 
 import java.awt.Dimension;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.UUID;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -81,28 +79,15 @@ public final class Figure implements PortObject {
         Path png = directory.resolve(baseName + ".png");
         Path svg = directory.resolve(baseName + ".svg");
         synchronized (chart) {
-            Path temp = temporary(png);
-            try {
-                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-                    ChartUtils.writeChartAsPNG(out, chart, width, height);
-                }
-                Files.move(temp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
             SVGGraphics2D g2 = new SVGGraphics2D(svgDocument());
             g2.setSVGCanvasSize(new Dimension(width, height));
             chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-            temp = temporary(svg);
-            try {
-                try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
-                    g2.stream(out, true);
-                }
-                Files.move(temp, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(svg, out -> {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                g2.stream(writer, true);
+                writer.flush();
+            });
         }
         return List.of(png, svg);
     }
@@ -117,8 +102,4 @@ public final class Figure implements PortObject {
         }
     }
 
-    /** A hidden temporary sibling of {@code target} (same folder, so the move can be atomic). */
-    private static Path temporary(Path target) {
-        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    }
 }

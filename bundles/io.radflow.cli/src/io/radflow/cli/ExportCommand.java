@@ -1,6 +1,6 @@
 package io.radflow.cli;
 
-import io.radflow.pipeline.engine.AtomicFiles;
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.pipeline.model.Pipeline;
 import io.radflow.pipeline.model.io.PipelineFiles;
 import io.radflow.pipeline.model.io.PipelineYaml;
@@ -46,6 +46,7 @@ final class ExportCommand implements Callable<Integer> {
             } else if (output == null) {
                 cli.out.print(PipelineYaml.toYaml(pipeline));
             } else {
+                java.nio.file.Files.createDirectories(output.toAbsolutePath().getParent());
                 AtomicFiles.writeString(output, PipelineYaml.toYaml(pipeline));
             }
             return ExitCodes.OK;

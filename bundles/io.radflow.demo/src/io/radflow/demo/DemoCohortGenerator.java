@@ -1,5 +1,6 @@
 package io.radflow.demo;
 
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.core.data.Cohort;
 import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
@@ -9,10 +10,8 @@ import io.radflow.image.io.ImageFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -402,12 +401,12 @@ public final class DemoCohortGenerator {
             ImageFiles.write(images.mask(), folder.resolve(fileName(patient, MASK)));
             listener.patientsWritten(i + 1, patients.size());
         }
-        writeAtomically(folder, CLINICAL_FILE, clinicalTable(patients)::writeCsv);
-        writeAtomically(folder, MANIFEST_FILE, manifestTable(patients)::writeCsv);
+        clinicalTable(patients).writeCsv(folder.resolve(CLINICAL_FILE));
+        manifestTable(patients).writeCsv(folder.resolve(MANIFEST_FILE));
         String readme = readme(patients);
-        writeAtomically(folder, README_FILE, file -> Files.writeString(file, readme, StandardCharsets.UTF_8));
+        AtomicFiles.writeString(folder.resolve(README_FILE), readme);
         String marker = markerText();
-        writeAtomically(folder, COMPLETE_MARKER, file -> Files.writeString(file, marker, StandardCharsets.UTF_8));
+        AtomicFiles.writeString(folder.resolve(COMPLETE_MARKER), marker);
         return folder.resolve(MANIFEST_FILE);
     }
 
@@ -499,28 +498,6 @@ public final class DemoCohortGenerator {
                 "tumour (Variance, StandardDeviation, Range, Entropy) are therefore prognostic by construction.",
                 "Do not draw any clinical conclusion from these data.",
                 "");
-    }
-
-    /** Writes one file of the cohort. */
-    @FunctionalInterface
-    private interface FileContent {
-        void write(Path file) throws IOException;
-    }
-
-    /** Lets {@code writer} fill a temporary file in {@code folder}, then moves it to {@code name} atomically. */
-    private static void writeAtomically(Path folder, String name, FileContent writer) throws IOException {
-        Path temp = Files.createTempFile(folder, "." + name, ".tmp");
-        try {
-            writer.write(temp);
-            try {
-                Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     // ------------------------------------------------------------------ random numbers

@@ -1,10 +1,13 @@
 package io.radflow.core.data;
 
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.core.port.PortObject;
 import io.radflow.core.port.PortTypes;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,23 +99,31 @@ public final class Table implements PortObject {
         return List.of(file);
     }
 
-    /** Writes the table as RFC 4180 CSV with a header row (missing values as empty cells). */
+    /**
+     * Writes the table as RFC 4180 CSV with a header row (missing values as empty cells), replacing
+     * {@code file} only once the whole table is written.
+     */
     public void writeCsv(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(Csv.formatRow(columnNames()));
-            out.write('\n');
-            List<Column> cols = columns();
-            List<String> cells = new ArrayList<>(cols.size());
-            for (int row = 0; row < rowCount; row++) {
-                cells.clear();
-                for (Column column : cols) {
-                    cells.add(column.text(row));
-                }
-                out.write(Csv.formatRow(cells));
-                out.write('\n');
+        AtomicFiles.write(file, this::writeCsv);
+    }
+
+    /** Writes the table as UTF-8 CSV to {@code stream} (which stays open). */
+    public void writeCsv(OutputStream stream) throws IOException {
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        out.write(Csv.formatRow(columnNames()));
+        out.write('\n');
+        List<Column> cols = columns();
+        List<String> cells = new ArrayList<>(cols.size());
+        for (int row = 0; row < rowCount; row++) {
+            cells.clear();
+            for (Column column : cols) {
+                cells.add(column.text(row));
             }
+            out.write(Csv.formatRow(cells));
+            out.write('\n');
         }
+        out.flush();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.radflow.image.Image3D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reading and writing of one image file format. Radflow's own pure-Java implementations stand in
@@ -13,12 +14,14 @@ import java.util.List;
  */
 public interface ImageIO {
 
-    /** Whether this format handles {@code file}, judged by its name. */
-    boolean canHandle(Path file);
+    /** The file name endings this format handles, lower case with the dot (e.g. {@code .nii.gz}). */
+    List<String> extensions();
 
-    /** The file name endings this format handles, lower case with the dot (e.g. {@code .nii.gz}), for messages. */
-    default List<String> extensions() {
-        return List.of();
+    /** Whether this format handles {@code file}, judged by its name ending (case-insensitive). */
+    default boolean canHandle(Path file) {
+        Path name = file.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        return extensions().stream().anyMatch(lower::endsWith);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.radflow.image.io;
 
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.image.Image3D;
 import io.radflow.image.ImageGeometry;
 
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +37,6 @@ public final class NiftiImageIO implements ImageIO {
 
     private static final int HEADER_SIZE = 348;
     private static final int VOX_OFFSET = 352;
-
-    @Override
-    public boolean canHandle(Path file) {
-        String name = ImageBytes.lowerName(file);
-        return name.endsWith(".nii") || name.endsWith(".nii.gz");
-    }
 
     @Override
     public List<String> extensions() {
@@ -257,7 +253,8 @@ public final class NiftiImageIO implements ImageIO {
                 .putShort(70, (short) (type == ImageBytes.Type.INT16 ? 4 : 16))
                 .putShort(72, (short) (8 * type.bytes));
         byte[] data = ImageBytes.encode(voxels, type, ByteOrder.LITTLE_ENDIAN);
-        ImageBytes.writeAtomically(file, out -> {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, out -> {
             OutputStream target = gzip ? new GZIPOutputStream(out, 1 << 16) : out;
             target.write(header);
             target.write(data);

@@ -1,5 +1,6 @@
 package io.radflow.image.io;
 
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.image.Image3D;
 import io.radflow.image.ImageGeometry;
 
@@ -7,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +34,6 @@ import java.util.zip.GZIPOutputStream;
  * folder, then moved into place.
  */
 public final class NrrdImageIO implements ImageIO {
-
-    @Override
-    public boolean canHandle(Path file) {
-        String name = ImageBytes.lowerName(file);
-        return name.endsWith(".nrrd") || name.endsWith(".nhdr");
-    }
 
     @Override
     public List<String> extensions() {
@@ -335,7 +331,8 @@ public final class NrrdImageIO implements ImageIO {
             gz.write(data);
         }
         byte[] head = header.toString().getBytes(StandardCharsets.US_ASCII);
-        ImageBytes.writeAtomically(file, out -> {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, out -> {
             out.write(head);
             compressed.writeTo(out);
         });

@@ -1,5 +1,6 @@
 package io.radflow.pipeline.engine;
 
+import io.radflow.core.io.AtomicFiles;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,7 @@ public final class Json {
 
     /** Writes {@code value} to {@code file} through a temporary file and an atomic move. */
     public static void writeFile(Object value, java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeString(file, write(value));
     }
 }

@@ -1,5 +1,6 @@
 package io.radflow.pipeline.engine;
 
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.pipeline.model.Pipeline;
 
 import java.io.IOException;

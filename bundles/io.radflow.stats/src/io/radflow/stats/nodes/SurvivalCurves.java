@@ -1,5 +1,6 @@
 package io.radflow.stats.nodes;
 
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.core.data.Column;
 import io.radflow.core.data.Csv;
 import io.radflow.core.port.PortObject;
@@ -8,14 +9,10 @@ import io.radflow.stats.survival.KaplanMeierCurve;
 import io.radflow.stats.survival.LogRankTest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Kaplan-Meier curves of several groups with the log-rank test between them (immutable), the data
@@ -131,20 +128,11 @@ public final class SurvivalCurves implements PortObject {
         json.append("\n  ]\n}\n");
         Path csvFile = directory.resolve(baseName + ".csv");
         Path jsonFile = directory.resolve(baseName + ".json");
-        writeAtomically(csvFile, csv.toString());
-        writeAtomically(jsonFile, json.toString());
+        AtomicFiles.writeString(csvFile, csv.toString());
+        AtomicFiles.writeString(jsonFile, json.toString());
         return List.of(csvFile, jsonFile);
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
 
     private static String number(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "null";

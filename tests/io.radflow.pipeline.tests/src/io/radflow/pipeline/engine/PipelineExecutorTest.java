@@ -1,5 +1,6 @@
 package io.radflow.pipeline.engine;
 
+import io.radflow.core.io.AtomicFiles;
 import static io.radflow.pipeline.engine.TestNodeTypes.connect;
 import static io.radflow.pipeline.engine.TestNodeTypes.node;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

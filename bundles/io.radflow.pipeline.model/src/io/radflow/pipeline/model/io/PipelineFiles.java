@@ -1,5 +1,6 @@
 package io.radflow.pipeline.model.io;
 
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.pipeline.model.Connection;
 import io.radflow.pipeline.model.Node;
 import io.radflow.pipeline.model.Pipeline;
@@ -9,16 +10,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -91,7 +87,7 @@ public final class PipelineFiles {
      */
     public static void save(Pipeline pipeline, Path file) throws IOException {
         byte[] bytes = isYaml(file) ? PipelineYaml.toYaml(pipeline).getBytes(StandardCharsets.UTF_8) : toXmi(pipeline, file);
-        writeAtomically(file, bytes);
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     /**
@@ -191,32 +187,6 @@ public final class PipelineFiles {
         return resource;
     }
 
-    /** Writes to a temporary sibling, forces it to disk, then moves it over the target. */
-    static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
-    }
 
     private static PipelineFormatException describe(Path file, Throwable e) {
         return describe(file.toString(), e);
