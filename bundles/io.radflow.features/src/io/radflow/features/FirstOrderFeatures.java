@@ -99,14 +99,11 @@ public final class FirstOrderFeatures implements FeatureFamily {
      * @throws IllegalArgumentException for an unknown name, an empty mask or a mask on another grid
      */
     public FeatureValues compute(Image3D image, Mask mask, FeatureSettings settings, Collection<String> names) {
-        String mismatch = image.geometry().mismatch(mask.geometry(), 1e-4);
-        if (mismatch != null) {
-            throw new IllegalArgumentException("The mask grid differs from the image grid: " + mismatch);
-        }
-        if (mask.count() == 0) {
+        double[] values = mask.valuesOf(image);
+        if (values.length == 0) {
             throw new IllegalArgumentException("The mask is empty");
         }
-        return compute(mask.valuesOf(image), image.geometry().voxelVolume(), settings, names);
+        return compute(values, image.geometry().voxelVolume(), settings, names);
     }
 
     /** Computes the named features of the intensities {@code values} with voxel volume {@code voxelVolume} (mm^3). */

@@ -71,10 +71,6 @@ public final class IbsiStatistics implements FeatureFamily {
 
     @Override
     public FeatureValues compute(Image3D image, Mask mask, FeatureSettings settings) {
-        String mismatch = image.geometry().mismatch(mask.geometry(), 1e-4);
-        if (mismatch != null) {
-            throw new IllegalArgumentException("The mask grid differs from the image grid: " + mismatch);
-        }
         return compute(mask.valuesOf(image));
     }
 

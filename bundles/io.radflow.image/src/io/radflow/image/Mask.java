@@ -59,8 +59,19 @@ public final class Mask {
         return count;
     }
 
-    /** The values of {@code image} inside this mask, in voxel order. The grids must match. */
+    /** Tolerance for "same grid" of a mask and its image (see {@link ImageGeometry#mismatch}). */
+    public static final double GRID_TOLERANCE = 1e-4;
+
+    /**
+     * The values of {@code image} inside this mask, in voxel order.
+     *
+     * @throws IllegalArgumentException when the mask lies on another grid than the image (within {@link #GRID_TOLERANCE})
+     */
     public double[] valuesOf(Image3D image) {
+        String mismatch = image.geometry().mismatch(geometry, GRID_TOLERANCE);
+        if (mismatch != null) {
+            throw new IllegalArgumentException("The mask grid differs from the image grid: " + mismatch);
+        }
         double[] values = new double[count];
         int n = 0;
         for (int i = 0; i < inside.length; i++) {

@@ -42,9 +42,6 @@ import java.util.OptionalInt;
  */
 public final class FirstOrderNode implements NodeImplementation {
 
-    /** Grid tolerance between image and mask (mm for origin, relative for spacing, absolute for direction). */
-    public static final double GRID_TOLERANCE = 1e-4;
-
     private static final String IMAGE_TYPE = "original";
 
     @Override
@@ -125,7 +122,7 @@ public final class FirstOrderNode implements NodeImplementation {
         Path maskFile = file(patient, maskColumn);
         Image3D image = readImage(imageFile, context);
         Image3D labels = readImage(maskFile, context);
-        String mismatch = image.geometry().mismatch(labels.geometry(), GRID_TOLERANCE);
+        String mismatch = image.geometry().mismatch(labels.geometry(), Mask.GRID_TOLERANCE);
         if (mismatch != null) {
             throw new PatientFailure(maskFile.toString(), "the mask grid differs from the image " + imageFile
                     + ": " + mismatch);
