@@ -3,7 +3,15 @@ package io.radflow.features;
 import java.util.Arrays;
 
 /**
- * PyRadiomics' intensity discretisation ({@code imageoperations.getBinEdges} and {@code binImage}).
+ * Intensity discretisation in both conventions. {@link #discretise(double[], FeatureSettings)} chooses by
+ * {@link FeatureSettings#convention()}.
+ *
+ * <p><b>IBSI</b> (IBSI-1 section 2.7): fixed bin size {@code w}: {@code floor((x - X_min) / w) + 1} with
+ * {@code X_min} the lower bound of the resegmentation range when one is set, else the ROI minimum; fixed bin
+ * number {@code N_g}: {@code floor(N_g (x - X_min) / (X_max - X_min)) + 1}, and {@code N_g} for {@code x = X_max}
+ * (all ones when {@code X_max = X_min}).
+ *
+ * <p><b>PyRadiomics</b> ({@code imageoperations.getBinEdges} and {@code binImage}): ({@code imageoperations.getBinEdges} and {@code binImage}).
  *
  * <p><b>Fixed bin width</b> {@code w} ({@code binWidth}): edges {@code e_k = L + k w} for
  * {@code k = 0, 1, ...} while {@code e_k < max + 2w}, with {@code L = min - (min mod w) = floor(min / w) w},
@@ -76,9 +84,58 @@ public final class Discretisation {
         return bins;
     }
 
-    /** Discretises with {@link #binEdges} of the same values. */
+    /**
+     * Discretises in the convention of {@code settings}: PyRadiomics with {@link #binEdges} of the same
+     * values, IBSI with {@link #ibsiFixedBinNumber} when {@code binCount} is set, else {@link #ibsiFixedBinSize}.
+     */
     public static int[] discretise(double[] values, FeatureSettings settings) {
-        return discretise(values, binEdges(values, settings));
+        if (settings.convention() == Convention.PYRADIOMICS) {
+            return discretise(values, binEdges(values, settings));
+        }
+        if (settings.binCount().isPresent()) {
+            return ibsiFixedBinNumber(values, settings.binCount().getAsInt());
+        }
+        java.util.List<Double> range = settings.get(FeatureSettings.RESEGMENT_RANGE);
+        double lower = range.isEmpty() ? min(values) : range.get(0);
+        return ibsiFixedBinSize(values, settings.binWidth(), lower);
+    }
+
+    /** IBSI fixed bin size: {@code floor((x - lowerBound) / width) + 1}; values below the bound are rejected. */
+    public static int[] ibsiFixedBinSize(double[] values, double width, double lowerBound) {
+        int[] bins = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < lowerBound) {
+                throw new IllegalArgumentException("Intensity " + values[i] + " lies below the discretisation lower bound "
+                        + lowerBound + " (resegment to the range first)");
+            }
+            bins[i] = (int) Math.floor((values[i] - lowerBound) / width) + 1;
+        }
+        return bins;
+    }
+
+    /** IBSI fixed bin number: {@code floor(n (x - min) / (max - min)) + 1}, {@code n} at the maximum. */
+    public static int[] ibsiFixedBinNumber(double[] values, int binCount) {
+        double min = min(values);
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        int[] bins = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bins[i] = max == min ? 1 : Math.min(binCount, (int) Math.floor(binCount * (values[i] - min) / (max - min)) + 1);
+        }
+        return bins;
+    }
+
+    private static double min(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("No intensity values to discretise");
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            min = Math.min(min, v);
+        }
+        return min;
     }
 
     /**

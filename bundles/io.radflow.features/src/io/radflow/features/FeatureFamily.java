@@ -1,27 +1,33 @@
 package io.radflow.features;
 
-import io.radflow.image.Image3D;
-import io.radflow.image.Mask;
-
 import java.util.List;
 
 /**
- * A family of features computed from one image and one ROI (PyRadiomics' feature class), with its
- * features registered explicitly. Implementations are stateless and thread-safe; shared coefficients are
- * computed once per {@link #compute} call.
+ * A family of features computed from one ROI (PyRadiomics' feature class, IBSI's feature family), with its
+ * features and the settings it reads declared explicitly. Implementations are stateless and thread-safe;
+ * shared coefficients are computed once per {@link #compute} call.
+ *
+ * <p>Registration: a family bundle lists its families in
+ * {@code META-INF/services/io.radflow.features.FeatureFamily} (plain JVM, e.g. Spark) and declares one node
+ * type per family in its {@code plugin.xml} whose class extends
+ * {@link io.radflow.features.nodes.FeatureFamilyNode} (OSGi: the node registry is the family registry).
  */
 public interface FeatureFamily {
 
-    /** The family key used in output keys, e.g. {@code firstorder} (PyRadiomics' feature class name). */
+    /** The family key used in output keys, e.g. {@code firstorder}, {@code glcm} (PyRadiomics' feature class name). */
     String key();
 
     /** All features of the family in output order, deprecated ones included. */
     List<FeatureDefinition> features();
 
+    /** Every setting the family reads, the {@link FeatureSettings#COMMON} ones it uses included. */
+    List<Setting<?>> settings();
+
     /**
      * Computes every non-deprecated feature of the ROI.
      *
-     * @throws IllegalArgumentException when the mask is empty or lies on another grid than the image
+     * @throws IllegalArgumentException when the ROI cannot be used (e.g. too small for the family), with a
+     *                                  message saying why
      */
-    FeatureValues compute(Image3D image, Mask mask, FeatureSettings settings);
+    FeatureValues compute(Roi roi, FeatureSettings settings);
 }

@@ -1,7 +1,5 @@
 package io.radflow.features;
 
-import io.radflow.image.Image3D;
-import io.radflow.image.Mask;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,27 +81,28 @@ public final class FirstOrderFeatures implements FeatureFamily {
     }
 
     @Override
-    public FeatureValues compute(Image3D image, Mask mask, FeatureSettings settings) {
+    public List<Setting<?>> settings() {
+        return List.of(FeatureSettings.BIN_WIDTH, FeatureSettings.BIN_COUNT, FeatureSettings.VOXEL_ARRAY_SHIFT);
+    }
+
+    @Override
+    public FeatureValues compute(Roi roi, FeatureSettings settings) {
         List<String> enabled = new ArrayList<>();
         for (Feature f : FEATURES) {
             if (!f.definition().deprecated()) {
                 enabled.add(f.definition().name());
             }
         }
-        return compute(image, mask, settings, enabled);
+        return compute(roi, settings, enabled);
     }
 
     /**
      * Computes the named features (deprecated ones included when named), in declaration order.
      *
-     * @throws IllegalArgumentException for an unknown name, an empty mask or a mask on another grid
+     * @throws IllegalArgumentException for an unknown name
      */
-    public FeatureValues compute(Image3D image, Mask mask, FeatureSettings settings, Collection<String> names) {
-        double[] values = mask.valuesOf(image);
-        if (values.length == 0) {
-            throw new IllegalArgumentException("The mask is empty");
-        }
-        return compute(values, image.geometry().voxelVolume(), settings, names);
+    public FeatureValues compute(Roi roi, FeatureSettings settings, Collection<String> names) {
+        return compute(roi.intensities(), roi.image().geometry().voxelVolume(), settings, names);
     }
 
     /** Computes the named features of the intensities {@code values} with voxel volume {@code voxelVolume} (mm^3). */

@@ -1,7 +1,5 @@
 package io.radflow.features;
 
-import io.radflow.image.Image3D;
-import io.radflow.image.Mask;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +68,13 @@ public final class IbsiStatistics implements FeatureFamily {
     }
 
     @Override
-    public FeatureValues compute(Image3D image, Mask mask, FeatureSettings settings) {
-        return compute(mask.valuesOf(image));
+    public List<Setting<?>> settings() {
+        return List.of();
+    }
+
+    @Override
+    public FeatureValues compute(Roi roi, FeatureSettings settings) {
+        return compute(roi.intensities());
     }
 
     /** All features of the intensities {@code values} (the ROI must not be empty). */

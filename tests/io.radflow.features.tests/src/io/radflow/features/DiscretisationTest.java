@@ -3,8 +3,10 @@ package io.radflow.features;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.OptionalInt;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +34,34 @@ class DiscretisationTest {
     @Test
     void fixedBinCountUsesNumpyHistogramEdges() {
         double[] values = {0, 1, 2, 3, 4, 5, 6, 7, 8, 10};
-        FeatureSettings s = new FeatureSettings(25, OptionalInt.of(5), 0, 1);
+        FeatureSettings s = FeatureSettings.defaults().withBinCount(5);
         assertArrayEquals(new double[] {0, 2, 4, 6, 8, 11}, Discretisation.binEdges(values, s), 1e-12);
         assertArrayEquals(new int[] {1, 1, 2, 2, 3, 3, 4, 4, 5, 5}, Discretisation.discretise(values, s));
         // a flat region gets numpy's [v - 0.5, v + 0.5] range
         assertArrayEquals(new int[] {1, 1}, Discretisation.discretise(new double[] {3, 3},
-                new FeatureSettings(25, OptionalInt.of(1), 0, 1)));
+                FeatureSettings.defaults().withBinCount(1)));
+    }
+
+    /** IBSI-1 section 2.7: FBS from the resegmentation lower bound, FBN with the maximum in the last bin. */
+    @Test
+    void ibsiConventionDiscretisation() {
+        double[] values = {-500, -476, -475, -1, 0, 399.9, 400};
+        FeatureSettings ibsi = FeatureSettings.defaults().with(FeatureSettings.CONVENTION, "ibsi")
+                .with(FeatureSettings.RESEGMENT_RANGE, "[-500, 400]");
+        assertArrayEquals(new int[] {1, 1, 2, 20, 21, 36, 37}, Discretisation.discretise(values, ibsi));
+        // FBN 4 over [-500, 400]: width 225, the maximum goes to bin 4
+        assertArrayEquals(new int[] {1, 1, 1, 3, 3, 4, 4}, Discretisation.discretise(values, ibsi.withBinCount(4)));
+        assertThrows(IllegalArgumentException.class, () -> Discretisation.discretise(new double[] {-501}, ibsi));
+    }
+
+    @Test
+    void settingsAreConvertedAndValidated() {
+        assertEquals(List.of(-500.0, 400.0), FeatureSettings.defaults()
+                .with(FeatureSettings.RESEGMENT_RANGE, "[-500, 400]").get(FeatureSettings.RESEGMENT_RANGE));
+        assertEquals(32, FeatureSettings.defaults().with(FeatureSettings.BIN_COUNT, "32").binCount().getAsInt());
+        assertThrows(IllegalArgumentException.class, () -> FeatureSettings.defaults().with(FeatureSettings.BIN_COUNT, "3.5"));
+        assertThrows(IllegalArgumentException.class, () -> FeatureSettings.defaults().with(FeatureSettings.CONVENTION, "ITK"));
+        assertTrue(FeatureSettings.defaults().binCount().isEmpty(), "binCount is absent by default");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
 import io.radflow.image.io.ImageFiles;
+import io.radflow.testsupport.ReferenceData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -68,7 +68,7 @@ class FirstOrderConformanceTest {
         Image3D image = read("ibsi/ibsi_1_digital_phantom/nifti/image/phantom.nii.gz");
         Mask mask = Mask.ofLabel(read("ibsi/ibsi_1_digital_phantom/nifti/mask/mask.nii.gz"), 1);
         IbsiStatistics family = new IbsiStatistics();
-        FeatureValues values = family.compute(image, mask, FeatureSettings.defaults());
+        FeatureValues values = family.compute(Roi.of(image, mask), FeatureSettings.defaults());
         List<ReferenceData.IbsiRow> rows = ReferenceData.ibsiRows("digital_phantom", "Statistics");
         assertEquals(18, rows.size(), "IBSI statistics rows");
         Set<String> matched = new HashSet<>();
@@ -100,7 +100,7 @@ class FirstOrderConformanceTest {
         Image3D image = read("ibsi/ibsi_1_digital_phantom/nifti/image/phantom.nii.gz");
         Mask mask = Mask.ofLabel(read("ibsi/ibsi_1_digital_phantom/nifti/mask/mask.nii.gz"), 1);
         FirstOrderFeatures family = new FirstOrderFeatures();
-        FeatureValues values = family.compute(image, mask, FeatureSettings.defaults());
+        FeatureValues values = family.compute(Roi.of(image, mask), FeatureSettings.defaults());
         int checked = 0;
         for (ReferenceData.IbsiRow row : ReferenceData.ibsiRows("digital_phantom", "Statistics")) {
             for (FeatureDefinition d : family.features()) {
@@ -123,14 +123,15 @@ class FirstOrderConformanceTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> config = (Map<String, Object>) ReferenceData.parsePython(
                     baseline.get("diagnostics_Configuration_Settings").get(testCase));
-            FeatureSettings settings = new FeatureSettings(
-                    number(config, "binWidth", FeatureSettings.DEFAULT_BIN_WIDTH), OptionalInt.empty(),
-                    number(config, "voxelArrayShift", 0), (int) number(config, "label", 1));
+            FeatureSettings settings = FeatureSettings.defaults()
+                    .withBinWidth(number(config, "binWidth", FeatureSettings.DEFAULT_BIN_WIDTH))
+                    .withVoxelArrayShift(number(config, "voxelArrayShift", 0))
+                    .withLabel((int) number(config, "label", 1));
             assertEquals(2000, settings.voxelArrayShift(), "voxelArrayShift of the default PyRadiomics test configuration");
             String caseName = baseline.get("diagnostics_Configuration_TestCase").get(testCase);
             Image3D image = read("pyradiomics/" + caseName + "_image.nrrd");
             Mask mask = Mask.ofLabel(read("pyradiomics/" + caseName + "_label.nrrd"), settings.label());
-            FeatureValues values = family.compute(image, mask, settings);
+            FeatureValues values = family.compute(Roi.of(image, mask), settings);
 
             Set<String> baselineNames = new TreeSet<>();
             String prefix = FeatureValues.key("original", FirstOrderFeatures.KEY, "");
@@ -168,8 +169,8 @@ class FirstOrderConformanceTest {
         Image3D image = read("pyradiomics/breast1_image.nrrd");
         Mask mask = Mask.ofLabel(read("pyradiomics/breast1_label.nrrd"), 1);
         FirstOrderFeatures family = new FirstOrderFeatures();
-        assertFalse(family.compute(image, mask, FeatureSettings.defaults()).has("StandardDeviation"));
-        FeatureValues v = family.compute(image, mask, FeatureSettings.defaults(), List.of("StandardDeviation", "Variance"));
+        assertFalse(family.compute(Roi.of(image, mask), FeatureSettings.defaults()).has("StandardDeviation"));
+        FeatureValues v = family.compute(Roi.of(image, mask), FeatureSettings.defaults(), List.of("StandardDeviation", "Variance"));
         assertEquals(List.of("StandardDeviation", "Variance"), v.names());
         assertEquals(Math.sqrt(v.get("Variance")), v.get("StandardDeviation"), 1e-12);
         assertTrue(family.features().stream().filter(FeatureDefinition::deprecated).map(FeatureDefinition::name)
@@ -182,8 +183,8 @@ class FirstOrderConformanceTest {
         Image3D image = read("pyradiomics/breast1_image.nrrd");
         Mask mask = Mask.ofLabel(read("pyradiomics/breast1_label.nrrd"), 1);
         FirstOrderFeatures family = new FirstOrderFeatures();
-        FeatureValues v0 = family.compute(image, mask, FeatureSettings.defaults());
-        FeatureValues v1 = family.compute(image, mask, FeatureSettings.defaults().withVoxelArrayShift(2000));
+        FeatureValues v0 = family.compute(Roi.of(image, mask), FeatureSettings.defaults());
+        FeatureValues v1 = family.compute(Roi.of(image, mask), FeatureSettings.defaults().withVoxelArrayShift(2000));
         double n = mask.count();
         double expected = v0.get("Energy") + 2 * 2000 * v0.get("Mean") * n + n * 2000 * 2000;
         assertEquals(expected, v1.get("Energy"), 1e-9 * expected);

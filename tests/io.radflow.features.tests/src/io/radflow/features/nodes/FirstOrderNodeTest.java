@@ -19,7 +19,7 @@ import io.radflow.core.port.PortObject;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.FirstOrderFeatures;
-import io.radflow.features.ReferenceData;
+import io.radflow.testsupport.ReferenceData;
 import io.radflow.image.Image3D;
 import io.radflow.image.ImageGeometry;
 import io.radflow.image.io.NiftiImageIO;

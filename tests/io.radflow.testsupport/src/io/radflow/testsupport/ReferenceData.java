@@ -1,4 +1,4 @@
-package io.radflow.features;
+package io.radflow.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
