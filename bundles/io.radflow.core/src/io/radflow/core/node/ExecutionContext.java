@@ -1,5 +1,7 @@
 package io.radflow.core.node;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -43,4 +45,14 @@ public interface ExecutionContext {
 
     /** A folder the node may use for caches that outlive the run (e.g. the generated demo cohort). */
     Path cacheDirectory();
+
+    /**
+     * A folder of this node in this run for the files it produces for downstream nodes (e.g. preprocessed
+     * images that an output cohort points to); it exists when returned. The engine gives
+     * {@code <run output>/<node id>/files} (or a folder under the cache when the run keeps results in memory);
+     * this default, for contexts outside the engine, is a new temporary folder.
+     */
+    default Path workDirectory() throws IOException {
+        return Files.createTempDirectory("radflow-node-");
+    }
 }

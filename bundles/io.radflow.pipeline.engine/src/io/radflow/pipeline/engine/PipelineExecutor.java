@@ -284,5 +284,12 @@ public final class PipelineExecutor {
         public Path cacheDirectory() {
             return options.cacheDirectory();
         }
+
+        @Override
+        public Path workDirectory() throws IOException {
+            Path folder = options.outputDirectory() != null ? options.outputDirectory().resolve(nodeId).resolve("files")
+                    : options.cacheDirectory().resolve("work").resolve(nodeId);
+            return Files.createDirectories(folder);
+        }
     }
 }
