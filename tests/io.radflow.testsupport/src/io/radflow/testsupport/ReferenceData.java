@@ -45,7 +45,7 @@ public final class ReferenceData {
         }
     }
 
-    /** Rows of the IBSI-1 reference table for one dataset and family, with a value. */
+    /** Rows of the IBSI-1 reference table for one dataset and family (null: all families), with a value. */
     public static List<IbsiRow> ibsiRows(String dataset, String family) throws IOException {
         List<List<String>> rows = Csv.read(file("ibsi/ibsi_1_reference_values.csv"));
         List<String> header = rows.get(0);
@@ -58,7 +58,7 @@ public final class ReferenceData {
         int tol = header.indexOf("tolerance");
         List<IbsiRow> out = new ArrayList<>();
         for (List<String> row : rows.subList(1, rows.size())) {
-            if (row.get(d).equals(dataset) && row.get(f).equals(family) && !row.get(ref).isEmpty()) {
+            if (row.get(d).equals(dataset) && (family == null || row.get(f).equals(family)) && !row.get(ref).isEmpty()) {
                 out.add(new IbsiRow(row.get(d), row.get(f), row.get(n), row.get(t), row.get(id),
                         Double.parseDouble(row.get(ref)), Double.parseDouble(row.get(tol))));
             }

@@ -41,4 +41,22 @@ class GreyLevelVolumeTest {
         }
         assertEquals(0, volume.level(-1, 0, 0), "outside the box is outside the ROI");
     }
+
+    /** Every texture family label of the IBSI reference table parses to an aggregation with that label. */
+    @Test
+    void ibsiFamilyLabelsParse() throws IOException {
+        java.util.Set<String> labels = new java.util.TreeSet<>();
+        for (String dataset : new String[] {"digital_phantom", "config_A", "config_C"}) {
+            for (ReferenceData.IbsiRow row : ReferenceData.ibsiRows(dataset, null)) {
+                int open = row.family().indexOf('(');
+                if (open > 0 && !row.family().startsWith("Diagnostics")) {
+                    labels.add(row.family().substring(open + 1, row.family().length() - 1));
+                }
+            }
+        }
+        assertEquals(9, labels.size(), "aggregation labels in the IBSI table: " + labels);
+        for (String label : labels) {
+            assertEquals(label, TextureAggregation.parse(label).ibsiLabel());
+        }
+    }
 }
