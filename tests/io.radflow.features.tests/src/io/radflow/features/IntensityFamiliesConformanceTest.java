@@ -17,7 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Intensity histogram, intensity-volume histogram and local intensity families against every IBSI-1 reference
+ * Intensity histogram, intensity-volume histogram and local intensity families (and, for configuration A,
+ * the IBSI statistics) against every IBSI-1 reference
  * row (matched by the table's tag) of the digital phantom and of CT configuration A, which needs no
  * interpolation; writes {@code conformance-intensity.md}.
  */
@@ -94,6 +95,19 @@ class IntensityFamiliesConformanceTest {
         List<String> failures = new java.util.ArrayList<>();
         check("config_A", "Intensity histogram", IH_TAGS, new IntensityHistogramFeatures().compute(roi, ibsi), failures);
         check("config_A", "Local intensity", LOCAL_TAGS, new LocalIntensityFeatures().compute(roi, ibsi), failures);
+        IbsiStatistics statistics = new IbsiStatistics();
+        Map<String, String> statisticsById = new java.util.HashMap<>();
+        statistics.features().forEach(d -> statisticsById.put(d.ibsiId(), d.name()));
+        FeatureValues statisticsValues = statistics.compute(roi, ibsi);
+        for (ReferenceData.IbsiRow row : ReferenceData.ibsiRows("config_A", "Statistics")) {
+            String name = statisticsById.get(row.ibsiId());
+            assertTrue(name != null, "no statistics feature with IBSI id " + row.ibsiId());
+            double value = statisticsValues.get(name);
+            if (!REPORT.addAbsolute("config_A", "Statistics", row.feature(), row.ibsiId(), value, row.reference(),
+                    row.effectiveTolerance())) {
+                failures.add("config_A " + row.tag() + ": " + value + " vs " + row.reference());
+            }
+        }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
