@@ -30,4 +30,34 @@ public interface FeatureFamily {
      *                                  message saying why
      */
     FeatureValues compute(Roi roi, FeatureSettings settings);
+
+    /**
+     * Computes the named features only, in declaration order. This default computes the non-deprecated
+     * features and keeps the named ones; a family with deprecated features overrides it to compute those on
+     * request.
+     *
+     * @throws IllegalArgumentException for a name the family does not have, or a deprecated one it cannot
+     *                                  compute
+     */
+    default FeatureValues compute(Roi roi, FeatureSettings settings, java.util.Collection<String> names) {
+        java.util.Set<String> known = new java.util.LinkedHashSet<>();
+        features().forEach(d -> known.add(d.name()));
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("Family " + key() + " has no feature '" + name + "'; known: " + known);
+            }
+        }
+        FeatureValues all = compute(roi, settings);
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (FeatureDefinition d : features()) {
+            if (names.contains(d.name())) {
+                if (!all.has(d.name())) {
+                    throw new IllegalArgumentException("Family " + key() + " does not compute the deprecated feature "
+                            + d.name());
+                }
+                out.put(d.name(), all.get(d.name()));
+            }
+        }
+        return new FeatureValues(out);
+    }
 }

@@ -101,6 +101,7 @@ public final class FirstOrderFeatures implements FeatureFamily {
      *
      * @throws IllegalArgumentException for an unknown name
      */
+    @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings, Collection<String> names) {
         return compute(roi.intensities(), roi.image().geometry().voxelVolume(), settings, names);
     }

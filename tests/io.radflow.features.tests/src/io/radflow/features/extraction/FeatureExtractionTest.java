@@ -1,0 +1,119 @@
+package io.radflow.features.extraction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.radflow.features.FeatureFamily;
+import io.radflow.features.FirstOrderFeatures;
+import io.radflow.features.IbsiStatistics;
+import io.radflow.image.Image3D;
+import io.radflow.image.io.ImageFiles;
+import io.radflow.testsupport.ReferenceData;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PyRadiomics parameter files in and out, and extraction driven by them against PyRadiomics baselines. */
+class FeatureExtractionTest {
+
+    private static final List<FeatureFamily> FAMILIES = List.of(new FirstOrderFeatures(), new IbsiStatistics());
+
+    @TempDir
+    Path dir;
+
+    /** The example Params.yaml of PyRadiomics reads with its sections, and survives a write and re-read. */
+    @Test
+    void pyradiomicsParamsFileRoundTrips() throws IOException {
+        ExtractionParameters p = ExtractionParameters.read(ReferenceData.file("pyradiomics/Params.yaml"));
+        assertEquals(List.of("Original"), List.copyOf(p.imageTypes().keySet()));
+        assertEquals(25, ((Number) p.settings().get("binWidth")).intValue());
+        assertEquals("sitkBSpline", p.settings().get("interpolator"));
+        assertTrue(!p.settings().containsKey("resampledPixelSpacing"), "a key without value is not set");
+        assertEquals(List.of(), p.featureClasses().get("shape"), "no value enables all features");
+        List<String> glcm = p.featureClasses().get("glcm");
+        assertEquals(22, glcm.size());
+        assertTrue(!glcm.contains("SumAverage"), "the example disables SumAverage by listing the others");
+        Path copy = dir.resolve("copy.yaml");
+        p.write(copy);
+        assertEquals(p, ExtractionParameters.read(copy));
+    }
+
+    @Test
+    void badParameterFilesNameTheFileAndKey() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "settings:\n  binWidth: 25\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExtractionParameters.read(bad));
+        assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("'settings'"), e.getMessage());
+        Files.writeString(bad, "featureClass:\n  firstorder: Mean\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ExtractionParameters.read(bad));
+        assertTrue(e.getMessage().contains("featureClass.firstorder"), e.getMessage());
+    }
+
+    @Test
+    void extractorRejectsWhatItCannotHonour() {
+        assertError("featureClass 'glcmx'", Map.of("glcmx", List.of()), Map.of(), Map.of("Original", Map.of()));
+        assertError("no feature 'Meann'", Map.of("firstorder", List.of("Meann")), Map.of(), Map.of("Original", Map.of()));
+        assertError("setting 'binWidht' is unknown", Map.of(), Map.of("binWidht", 5), Map.of("Original", Map.of()));
+        assertError("resampledPixelSpacing", Map.of(), Map.of("resampledPixelSpacing", List.of(1, 1, 1)),
+                Map.of("Original", Map.of()));
+        assertError("imageType 'Wavelett'", Map.of(), Map.of(), Map.of("Wavelett", Map.of()));
+        assertError("binWidth must be positive", Map.of(), Map.of("binWidth", -1), Map.of("Original", Map.of()));
+    }
+
+    private static void assertError(String expected, Map<String, List<String>> classes, Map<String, Object> settings,
+            Map<String, Map<String, Object>> imageTypes) {
+        ExtractionParameters p = new ExtractionParameters(imageTypes, classes, settings, Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(FAMILIES, p, null));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    /**
+     * The extractor, configured from the settings PyRadiomics recorded in its baseline
+     * ({@code diagnostics_Configuration_Settings}), reproduces the first-order baselines of brain1 and breast1
+     * within 3 % and the mask diagnostics exactly.
+     */
+    @Test
+    void extractionFromRecordedSettingsMatchesBaselines() throws IOException {
+        Map<String, Map<String, String>> baseline = ReferenceData.baseline("firstorder");
+        List<String> failures = new ArrayList<>();
+        for (String testCase : List.of("brain1", "breast1")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> recorded = (Map<String, Object>) ReferenceData.parsePython(
+                    baseline.get("diagnostics_Configuration_Settings").get(testCase));
+            Map<String, Object> settings = new LinkedHashMap<>();
+            recorded.forEach((k, v) -> {
+                if (v != null) {
+                    settings.put(k, v instanceof Double d && d == Math.rint(d) && !k.equals("binWidth") ? d.intValue() : v);
+                }
+            });
+            ExtractionParameters p = new ExtractionParameters(Map.of("Original", Map.of()),
+                    Map.of("firstorder", List.of()), settings, Map.of());
+            FeatureExtractor extractor = new FeatureExtractor(FAMILIES, p, null);
+            Image3D image = ImageFiles.read(ReferenceData.file("pyradiomics/" + testCase + "_image.nrrd"));
+            Image3D labels = ImageFiles.read(ReferenceData.file("pyradiomics/" + testCase + "_label.nrrd"));
+            FeatureExtractor.Result result = extractor.extract(image, labels);
+            assertEquals(extractor.featureKeys(), List.copyOf(result.features().keySet()));
+            assertEquals(baseline.get("diagnostics_Mask-original_VoxelNum").get(testCase),
+                    result.diagnostics().get("diagnostics_Mask-original_VoxelNum"));
+            assertEquals(baseline.get("diagnostics_Mask-original_BoundingBox").get(testCase),
+                    result.diagnostics().get("diagnostics_Mask-original_BoundingBox"));
+            for (String key : result.features().keySet()) {
+                double reference = Double.parseDouble(baseline.get(key).get(testCase));
+                double value = result.features().get(key);
+                if (reference == 0 ? value != 0 : Math.abs(value / reference - 1) >= 0.03) {
+                    failures.add(testCase + " " + key + ": " + value + " vs " + reference);
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+}
