@@ -1,7 +1,6 @@
 package io.radflow.features.nodes;
 
 import io.radflow.core.data.Cohort;
-import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.CanceledExecutionException;
 import io.radflow.core.node.ExecutionContext;
@@ -18,10 +17,7 @@ import io.radflow.features.Roi;
 import io.radflow.features.Setting;
 import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
-import io.radflow.image.io.ImageFiles;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,100 +94,20 @@ public abstract class FeatureFamilyNode implements NodeImplementation {
                 names.add(d.name());
             }
         }
-        List<Cohort.Patient> patients = cohort.patients();
-        if (patients.isEmpty()) {
-            throw new NodeExecutionException("The cohort " + cohort.manifest() + " has no patients");
-        }
-        List<String> ids = new ArrayList<>();
-        List<FeatureValues> rows = new ArrayList<>();
-        String lastFailure = null;
-        for (int i = 0; i < patients.size(); i++) {
-            context.checkCanceled();
-            Cohort.Patient patient = patients.get(i);
-            context.progress((double) i / patients.size(), family.key() + " features of patient " + patient.id());
-            try {
-                rows.add(computePatient(patient, imageColumn, maskColumn, settings, family, context));
-                ids.add(patient.id());
-            } catch (PatientFailure failure) {
-                context.reportPatientFailure(patient.id(), failure.field, failure.getMessage());
-                lastFailure = "patient " + patient.id() + ": " + failure.field + ": " + failure.getMessage();
-            }
-        }
-        context.progress(1, family.key() + " features of " + rows.size() + " of " + patients.size() + " patients");
-        if (rows.isEmpty()) {
-            throw new NodeExecutionException(family.key() + " features failed for all " + patients.size()
-                    + " patients; last failure: " + lastFailure);
-        }
-        List<Column> columns = new ArrayList<>();
-        columns.add(Column.text(Cohort.PATIENT_ID, ids.toArray(String[]::new)));
-        for (String name : names) {
-            double[] values = new double[rows.size()];
-            for (int r = 0; r < values.length; r++) {
-                values[r] = rows.get(r).get(name);
-            }
-            columns.add(Column.numeric(FeatureValues.key(imageType, family.key(), name), values));
-        }
-        return Map.of("features", new Table(columns));
+        Table table = PatientFeatureTable.collect(cohort, family.key(), names, imageType, context,
+                patient -> computePatient(patient, imageColumn, maskColumn, settings, family, context));
+        return Map.of("features", table);
     }
 
     private static FeatureValues computePatient(Cohort.Patient patient, String imageColumn, String maskColumn,
             FeatureSettings settings, FeatureFamily family, ExecutionContext context) throws PatientFailure {
-        Path imageFile = file(patient, imageColumn);
-        Path maskFile = file(patient, maskColumn);
-        Image3D image = readImage(imageFile, context);
-        Image3D labels = readImage(maskFile, context);
-        String mismatch = image.geometry().mismatch(labels.geometry(), Mask.GRID_TOLERANCE);
-        if (mismatch != null) {
-            throw new PatientFailure(maskFile.toString(), "the mask grid differs from the image " + imageFile
-                    + ": " + mismatch);
-        }
-        boolean anyLabel = false;
-        for (int v = 0; v < labels.voxelCount() && !anyLabel; v++) {
-            anyLabel = labels.get(v) != 0;
-        }
-        if (!anyLabel) {
-            throw new PatientFailure(maskFile.toString(), "the mask is empty (no non-zero voxel)");
-        }
-        Mask mask;
-        try {
-            mask = Mask.ofLabel(labels, settings.label());
-        } catch (IllegalArgumentException e) {
-            throw new PatientFailure(maskFile.toString(), e.getMessage());
-        }
+        Path imageFile = PatientImages.file(patient, imageColumn);
+        Image3D image = PatientImages.read(imageFile, context);
+        Mask mask = PatientImages.mask(patient, maskColumn, settings.label(), image, context);
         try {
             return family.compute(Roi.of(image, mask), settings);
         } catch (IllegalArgumentException e) {
             throw new PatientFailure(imageFile.toString(), e.getMessage());
-        }
-    }
-
-    private static Path file(Cohort.Patient patient, String column) throws PatientFailure {
-        try {
-            return patient.file(column);
-        } catch (IllegalArgumentException e) {
-            throw new PatientFailure(column, e.getMessage());
-        }
-    }
-
-    private static Image3D readImage(Path file, ExecutionContext context) throws PatientFailure {
-        if (Files.isRegularFile(file)) {
-            context.recordInput(file);
-        }
-        try {
-            return ImageFiles.read(file);
-        } catch (IOException e) {
-            throw new PatientFailure(file.toString(), e.getMessage());
-        }
-    }
-
-    /** One patient failed; {@code field} is the file (or column) at fault. */
-    private static final class PatientFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final String field;
-
-        PatientFailure(String field, String message) {
-            super(message);
-            this.field = field;
         }
     }
 }
