@@ -18,7 +18,7 @@ public final class ImageFiles {
 
     /** The supported formats, NIfTI first. */
     public static List<ImageIO> formats() {
-        return List.of(new NiftiImageIO(), new NrrdImageIO());
+        return List.of(new NiftiImageIO(), new NrrdImageIO(), new MetaImageIO());
     }
 
     /**
