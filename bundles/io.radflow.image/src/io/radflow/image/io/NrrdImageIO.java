@@ -26,10 +26,10 @@ import java.util.zip.GZIPOutputStream;
  * spellings, e.g. {@code short}, {@code int16}, {@code ushort}, {@code uint8_t}), float and double;
  * {@code encoding} raw, gzip or ascii (also spelled {@code gz}, {@code txt}, {@code text}); bzip2 and
  * hex are rejected with "unsupported encoding" naming the file; {@code endian} little or big;
- * {@code byte skip} (including -1 for raw data at the end of the file) and {@code line skip}; {@code data file} relative to the header. Geometry
- * comes from {@code space directions} (spacing = vector lengths, direction = unit vectors) and
- * {@code space origin}, or, without a space, from {@code spacings} with identity direction and zero
- * origin. Spaces {@code left-posterior-superior} (LPS, kept), {@code right-anterior-superior} (RAS) and
+ * {@code byte skip} (including -1 for raw data at the end of the file) and {@code line skip};
+ * {@code data file} relative to the header. Geometry comes from {@code space directions} (spacing =
+ * vector lengths, direction = unit vectors) and {@code space origin}, or, without a space, from
+ * {@code spacings} with identity direction and zero origin. Spaces {@code left-posterior-superior} (LPS, kept), {@code right-anterior-superior} (RAS) and
  * {@code left-anterior-superior} (LAS) are converted to Radflow's LPS by negating the affected world axes;
  * other spaces ({@code scanner-xyz}, {@code 3D-right-handed} ...) are rejected because their relation to
  * the patient is unknown. Multi-file data ({@code data file: LIST} or a format string) is rejected.

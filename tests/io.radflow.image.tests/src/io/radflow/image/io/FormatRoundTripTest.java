@@ -127,4 +127,24 @@ class FormatRoundTripTest {
             assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 1L << 40}, ImageFiles.read(file).voxels(), 0.0);
         }
     }
+
+    /** Files whose names say nothing are recognised by their first bytes. */
+    @Test
+    void formatsAreRecognisedByContent() throws IOException {
+        ImageGeometry g = new ImageGeometry(new int[] {3, 2, 2}, new double[] {1, 2, 3}, new double[] {0.5, 0.75, 2},
+                oblique(false));
+        double[] voxels = voxelSets(g.voxelCount()).get(2);
+        String[] names = {"a.nii", "b.nii.gz", "c.nii", "d.nrrd", "e.mha", "f.mhd"};
+        ImageIO[] formats = {new NiftiImageIO(), new NiftiImageIO(), NiftiImageIO.nifti2(), new NrrdImageIO(),
+            new MetaImageIO(), MetaImageIO.uncompressed()};
+        for (int n = 0; n < names.length; n++) {
+            Path named = dir.resolve(names[n]);
+            formats[n].write(new Image3D(g, voxels), named);
+            Path anonymous = dir.resolve("image" + n + ".data");
+            Files.copy(named, anonymous);
+            Image3D back = ImageFiles.read(anonymous);
+            assertArrayEquals(voxels, back.voxels(), 0.0, names[n]);
+            assertTrue(g.sameGrid(back.geometry(), 1e-6), names[n]);
+        }
+    }
 }
