@@ -261,10 +261,6 @@ final class DicomDataset {
         return elements.get(tag);
     }
 
-    boolean contains(int tag) {
-        return elements.containsKey(tag);
-    }
-
     /** The text value without padding (trailing spaces and NULs), or null when absent. */
     String string(int tag) {
         Element e = elements.get(tag);

@@ -257,16 +257,16 @@ public final class DicomImageIO implements ImageIO {
             if (data == null) {
                 throw new ImageFormatException(path, "no Pixel Data (7FE0,0010)");
             }
-            int samples = (int) number(path, d, SAMPLES_PER_PIXEL, 1);
+            int samples = (int) number(d, SAMPLES_PER_PIXEL, 1);
             String photometric = d.string(PHOTOMETRIC);
             if (samples != 1 || photometric != null && !photometric.startsWith("MONOCHROME")) {
                 throw new ImageFormatException(path, "only grey-scale images are supported (SamplesPerPixel " + samples
                         + ", PhotometricInterpretation " + photometric + ")");
             }
             int allocated = (int) required(path, d, BITS_ALLOCATED, "BitsAllocated");
-            int stored = (int) number(path, d, BITS_STORED, allocated);
-            int high = (int) number(path, d, HIGH_BIT, stored - 1);
-            int representation = (int) number(path, d, PIXEL_REPRESENTATION, 0);
+            int stored = (int) number(d, BITS_STORED, allocated);
+            int high = (int) number(d, HIGH_BIT, stored - 1);
+            int representation = (int) number(d, PIXEL_REPRESENTATION, 0);
             if (allocated != 1 && allocated != 8 && allocated != 16 && allocated != 32) {
                 throw new ImageFormatException(path, "unsupported BitsAllocated " + allocated + "; supported: 8, 16, 32");
             }
@@ -375,7 +375,7 @@ public final class DicomImageIO implements ImageIO {
         return top.numbers(tag);
     }
 
-    static double number(Path file, DicomDataset d, int tag, double fallback) {
+    static double number(DicomDataset d, int tag, double fallback) {
         double[] v = d.numbers(tag);
         return v == null ? fallback : v[0];
     }

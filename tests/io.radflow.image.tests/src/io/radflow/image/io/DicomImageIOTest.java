@@ -235,6 +235,13 @@ class DicomImageIOTest {
         e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(cut));
         assertTrue(e.getMessage().startsWith(cut + ": truncated DICOM file: element (7FE0,0010)"), e.getMessage());
 
+        Path zero = dir.resolve("zero.dcm");
+        Files.write(zero, DicomTestWriter.file(slice(g, 0, SERIES, 1, 0).ds(0x00280030, 0, 0.7), CT_IMAGE,
+                Syntax.EXPLICIT, false));
+        e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(zero));
+        assertTrue(e.getMessage().startsWith(zero + ": PixelSpacing (0028,0030) is [0.0, 0.7]; it needs two positive"),
+                e.getMessage());
+
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("notes.txt"), "nothing");
         e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(empty));
