@@ -1,6 +1,7 @@
 package io.radflow.image;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The voxel grid of a 3D image in LPS world coordinates, as ITK defines it: size in voxels,
@@ -102,23 +103,41 @@ public final class ImageGeometry {
         return mismatch(other, tolerance) == null;
     }
 
-    /** A sentence saying how {@code other} differs from this grid, or {@code null} when it does not. */
+    /**
+     * A sentence saying how {@code other} differs from this grid and by how much (the largest difference
+     * against the tolerance), or {@code null} when it does not.
+     */
     public String mismatch(ImageGeometry other, double tolerance) {
         if (!Arrays.equals(size, other.size)) {
             return "size " + Arrays.toString(other.size) + " differs from " + Arrays.toString(size);
         }
+        double spacingExcess = 0;
+        double originExcess = 0;
+        double spacingDiff = 0;
+        double originDiff = 0;
         for (int axis = 0; axis < 3; axis++) {
-            if (Math.abs(spacing[axis] - other.spacing[axis]) > tolerance * spacing[axis]) {
-                return "spacing " + Arrays.toString(other.spacing) + " differs from " + Arrays.toString(spacing);
-            }
-            if (Math.abs(origin[axis] - other.origin[axis]) > tolerance * Math.max(1, spacing[axis])) {
-                return "origin " + Arrays.toString(other.origin) + " differs from " + Arrays.toString(origin);
-            }
+            double ds = Math.abs(spacing[axis] - other.spacing[axis]);
+            double dor = Math.abs(origin[axis] - other.origin[axis]);
+            spacingExcess = Math.max(spacingExcess, ds / (tolerance * spacing[axis]));
+            originExcess = Math.max(originExcess, dor / (tolerance * Math.max(1, spacing[axis])));
+            spacingDiff = Math.max(spacingDiff, ds);
+            originDiff = Math.max(originDiff, dor);
         }
+        if (spacingExcess > 1) {
+            return String.format(Locale.ROOT, "spacing %s differs from %s by up to %.6g mm (tolerance %.3g relative)",
+                    Arrays.toString(other.spacing), Arrays.toString(spacing), spacingDiff, tolerance);
+        }
+        if (originExcess > 1) {
+            return String.format(Locale.ROOT, "origin %s differs from %s by up to %.6g mm along an axis (tolerance "
+                    + "%.3g x max(1 mm, spacing))", Arrays.toString(other.origin), Arrays.toString(origin), originDiff, tolerance);
+        }
+        double directionDiff = 0;
         for (int i = 0; i < 9; i++) {
-            if (Math.abs(direction[i] - other.direction[i]) > tolerance) {
-                return "direction " + Arrays.toString(other.direction) + " differs from " + Arrays.toString(direction);
-            }
+            directionDiff = Math.max(directionDiff, Math.abs(direction[i] - other.direction[i]));
+        }
+        if (directionDiff > tolerance) {
+            return String.format(Locale.ROOT, "direction %s differs from %s by up to %.6g in a cosine (tolerance %.3g)",
+                    Arrays.toString(other.direction), Arrays.toString(direction), directionDiff, tolerance);
         }
         return null;
     }

@@ -27,7 +27,8 @@ public final class Mask {
     /**
      * The voxels of {@code labelMap} equal to {@code label}.
      *
-     * @throws IllegalArgumentException when the label is absent (the message lists the labels present)
+     * @throws IllegalArgumentException when the label map is empty (no non-zero voxel) or the label is absent
+     *                                  (the message lists the labels present)
      */
     public static Mask ofLabel(Image3D labelMap, int label) {
         boolean[] inside = new boolean[labelMap.voxelCount()];
@@ -40,6 +41,10 @@ public final class Mask {
             }
         }
         Mask mask = new Mask(labelMap.geometry(), inside);
+        if (mask.count == 0 && present.isEmpty()) {
+            throw new IllegalArgumentException("the mask is empty: no voxel has a non-zero label, so label " + label
+                    + " is not present (" + labelMap.voxelCount() + " voxels, all 0)");
+        }
         if (mask.count == 0) {
             throw new IllegalArgumentException("label " + label + " is not present in the mask (labels present: " + present + ")");
         }

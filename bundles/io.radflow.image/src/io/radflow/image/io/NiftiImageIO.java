@@ -16,66 +16,69 @@ import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * NIfTI-1 single-file images ({@code .nii}, {@code .nii.gz}, magic {@code n+1}), read and written in
- * pure Java.
+ * NIfTI-1 and NIfTI-2 single-file images ({@code .nii}, {@code .nii.gz}; magic {@code n+1} or
+ * {@code n+2}), read and written in pure Java.
  *
- * <p><b>Reading.</b> Both byte orders (detected from {@code sizeof_hdr = 348}); datatypes uint8, int8,
- * int16, uint16, int32, uint32, float32 and float64; {@code scl_slope}/{@code scl_inter} are applied as
- * {@code value * slope + inter} when the slope is non-zero. {@code dim[0]} must be 3, or 4..7 with every
- * extra dimension of size 1. The voxel-to-world affine comes, in this order of preference, from the
- * sform ({@code sform_code > 0}; spacing = column norms, direction = normalised columns), the qform
- * ({@code qform_code > 0}; quaternion, {@code pixdim[1..3]}, {@code qfac = pixdim[0]}) or
- * {@code pixdim} alone (the NIfTI "method 1", identity direction). NIfTI world space is RAS; as ITK
- * does, the first two rows of the affine are negated to obtain Radflow's LPS geometry.
+ * <p>Specifications: NIfTI-1 header {@code nifti1.h} (NIfTI Data Format Working Group, 2004, "ORIENTATION
+ * AND LOCATION IN SPACE" and "DATA SCALING" sections) and NIfTI-2 header {@code nifti2.h} (2014: the same
+ * fields widened to int64/double, 540-byte header, magic {@code n+2\0\r\n\032\n}).
  *
- * <p><b>Writing.</b> Little-endian NIfTI-1, gzip-compressed when the name ends with {@code .gz}; int16
- * when every voxel is an integer in [-32768, 32767], else float32. Both the sform and the qform (code 1,
- * scanner) describe the same affine, so ITK, nibabel and this reader agree on the geometry. The file is
- * written to a temporary file in the same folder and then moved into place.
+ * <p><b>Reading.</b> Both versions and both byte orders (detected from {@code sizeof_hdr}, 348 or 540);
+ * datatypes uint8, int8, int16, uint16, int32, uint32, int64, uint64, float32 and float64;
+ * {@code scl_slope}/{@code scl_inter} are applied as {@code value * slope + inter} when the slope is
+ * non-zero and finite. {@code dim[0]} must be 3, or 4..7 with every extra dimension of size 1. The
+ * voxel-to-world affine comes, in this order of preference, from the sform ({@code sform_code > 0};
+ * spacing = column norms, direction = normalised columns), the qform ({@code qform_code > 0}; quaternion,
+ * {@code pixdim[1..3]}, {@code qfac = pixdim[0]}) or {@code pixdim} alone (the NIfTI "method 1",
+ * identity direction). NIfTI world space is RAS; as ITK does, the first two rows of the affine are
+ * negated to obtain Radflow's LPS geometry. Rejected with a message naming the file: two-file
+ * {@code .hdr/.img} pairs (magic {@code ni1}/{@code ni2}), complex, RGB and float128 datatypes, images
+ * with more than one time point or component.
+ *
+ * <p><b>Writing.</b> Little-endian, gzip-compressed when the name ends with {@code .gz}; NIfTI-1 unless
+ * {@link #nifti2()} is used or a size exceeds 32767 voxels (then NIfTI-2). The voxel type is the smallest
+ * lossless one of int16, int32, float32 and float64. Both the sform and the qform (code 1, scanner)
+ * describe the same affine, so ITK, nibabel and this reader agree on the geometry. The file is written to
+ * a temporary file in the same folder and then moved into place.
  */
 public final class NiftiImageIO implements ImageIO {
 
-    private static final int HEADER_SIZE = 348;
-    private static final int VOX_OFFSET = 352;
+    private static final int HEADER1 = 348;
+    private static final int HEADER2 = 540;
+
+    private final boolean writeNifti2;
+
+    /** Reads NIfTI-1 and NIfTI-2; writes NIfTI-1 (NIfTI-2 only when a size needs it). */
+    public NiftiImageIO() {
+        this(false);
+    }
+
+    private NiftiImageIO(boolean writeNifti2) {
+        this.writeNifti2 = writeNifti2;
+    }
+
+    /** Reads NIfTI-1 and NIfTI-2; always writes NIfTI-2. */
+    public static NiftiImageIO nifti2() {
+        return new NiftiImageIO(true);
+    }
 
     @Override
     public List<String> extensions() {
         return List.of(".nii", ".nii.gz");
     }
 
+    /** The header fields the reader uses, version-independent. */
+    private record Header(int version, ByteOrder order, long[] dim, int datatype, double[] pixdim, long voxOffset,
+            double slope, double inter, int qformCode, int sformCode, double[] quatern, double[] qoffset,
+            double[] srow) {
+    }
+
     @Override
     public Image3D read(Path file) throws IOException {
         byte[] raw = ImageBytes.readFile(file);
         byte[] bytes = ImageBytes.isGzip(raw) ? ImageBytes.gunzip(file, raw, 0, raw.length) : raw;
-        if (bytes.length < HEADER_SIZE) {
-            throw new ImageFormatException(file, "truncated header: " + bytes.length + " bytes, a NIfTI-1 header has "
-                    + HEADER_SIZE);
-        }
-        ByteBuffer h = ByteBuffer.wrap(bytes, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        int sizeofHdr = h.getInt(0);
-        if (sizeofHdr != HEADER_SIZE) {
-            h.order(ByteOrder.BIG_ENDIAN);
-            sizeofHdr = h.getInt(0);
-            if (sizeofHdr == 540 || Integer.reverseBytes(sizeofHdr) == 540) {
-                throw new ImageFormatException(file, "NIfTI-2 files are not supported (only NIfTI-1)");
-            }
-            if (sizeofHdr != HEADER_SIZE) {
-                throw new ImageFormatException(file, "not a NIfTI-1 file: sizeof_hdr is " + h.order(ByteOrder.LITTLE_ENDIAN)
-                        .getInt(0) + ", expected 348 (wrong magic)");
-            }
-        }
-        String magic = new String(bytes, 344, 3, StandardCharsets.ISO_8859_1);
-        if (magic.equals("ni1")) {
-            throw new ImageFormatException(file, "two-file NIfTI (.hdr/.img, magic 'ni1') is not supported; convert to .nii");
-        }
-        if (!magic.equals("n+1") || bytes[347] != 0) {
-            throw new ImageFormatException(file, "wrong magic '" + printable(bytes, 344, 4)
-                    + "', expected 'n+1' for a single-file NIfTI-1");
-        }
-        int[] dim = new int[8];
-        for (int i = 0; i < 8; i++) {
-            dim[i] = h.getShort(40 + 2 * i);
-        }
+        Header h = header(file, bytes);
+        long[] dim = h.dim();
         if (dim[0] < 3 || dim[0] > 7) {
             throw new ImageFormatException(file, "image dimension is " + dim[0] + ", only 3D images are supported");
         }
@@ -86,59 +89,51 @@ public final class NiftiImageIO implements ImageIO {
             }
         }
         for (int i = 1; i <= 3; i++) {
-            if (dim[i] <= 0) {
+            if (dim[i] <= 0 || dim[i] > Integer.MAX_VALUE) {
                 throw new ImageFormatException(file, "dim[" + i + "] = " + dim[i] + " is not a positive size");
             }
         }
-        int datatype = h.getShort(70);
-        ImageBytes.Type type = switch (datatype) {
+        ImageBytes.Type type = switch (h.datatype()) {
             case 2 -> ImageBytes.Type.UINT8;
             case 256 -> ImageBytes.Type.INT8;
             case 4 -> ImageBytes.Type.INT16;
             case 512 -> ImageBytes.Type.UINT16;
             case 8 -> ImageBytes.Type.INT32;
             case 768 -> ImageBytes.Type.UINT32;
+            case 1024 -> ImageBytes.Type.INT64;
+            case 1280 -> ImageBytes.Type.UINT64;
             case 16 -> ImageBytes.Type.FLOAT32;
             case 64 -> ImageBytes.Type.FLOAT64;
-            default -> throw new ImageFormatException(file, "unsupported NIfTI datatype " + datatype + " ("
-                    + datatypeName(datatype) + "); supported: uint8, int8, int16, uint16, int32, uint32, float32, float64");
+            default -> throw new ImageFormatException(file, "unsupported NIfTI datatype " + h.datatype() + " ("
+                    + datatypeName(h.datatype()) + "); supported: uint8, int8, int16, uint16, int32, uint32, int64, uint64, "
+                    + "float32, float64");
         };
-        float[] pixdim = new float[8];
-        for (int i = 0; i < 8; i++) {
-            pixdim[i] = h.getFloat(76 + 4 * i);
+        int headerSize = h.version() == 1 ? HEADER1 : HEADER2;
+        if (h.voxOffset() < headerSize || h.voxOffset() > Integer.MAX_VALUE) {
+            throw new ImageFormatException(file, "vox_offset " + h.voxOffset() + " points inside the header");
         }
-        float voxOffset = h.getFloat(108);
-        if (!(voxOffset >= HEADER_SIZE) || voxOffset > Integer.MAX_VALUE) {
-            throw new ImageFormatException(file, "vox_offset " + voxOffset + " points inside the header");
-        }
-        double slope = h.getFloat(112);
-        double inter = h.getFloat(116);
-        int qformCode = h.getShort(252);
-        int sformCode = h.getShort(254);
-
+        double[] pixdim = h.pixdim();
         // RAS affine: world = M * (i, j, k) + t
         double[][] m = new double[3][3];
         double[] t = new double[3];
-        if (sformCode > 0) {
+        if (h.sformCode() > 0) {
             for (int r = 0; r < 3; r++) {
                 for (int c = 0; c < 3; c++) {
-                    m[r][c] = h.getFloat(280 + 16 * r + 4 * c);
+                    m[r][c] = h.srow()[4 * r + c];
                 }
-                t[r] = h.getFloat(280 + 16 * r + 12);
+                t[r] = h.srow()[4 * r + 3];
             }
         } else {
             for (int i = 1; i <= 3; i++) {
-                if (!(pixdim[i] > 0) || Float.isInfinite(pixdim[i])) {
+                if (!(pixdim[i] > 0) || Double.isInfinite(pixdim[i])) {
                     throw new ImageFormatException(file, "pixdim[" + i + "] = " + pixdim[i]
                             + " is not a positive voxel spacing");
                 }
             }
             double[][] rot;
-            if (qformCode > 0) {
-                rot = quaternionToRotation(h.getFloat(256), h.getFloat(260), h.getFloat(264));
-                t[0] = h.getFloat(268);
-                t[1] = h.getFloat(272);
-                t[2] = h.getFloat(276);
+            if (h.qformCode() > 0) {
+                rot = quaternionToRotation(h.quatern()[0], h.quatern()[1], h.quatern()[2]);
+                t = h.qoffset().clone();
             } else {
                 rot = new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
             }
@@ -156,7 +151,7 @@ public final class NiftiImageIO implements ImageIO {
             double norm = Math.sqrt(m[0][c] * m[0][c] + m[1][c] * m[1][c] + m[2][c] * m[2][c]);
             if (!(norm > 0) || Double.isInfinite(norm)) {
                 throw new ImageFormatException(file, "voxel spacing along axis " + c + " is " + norm
-                        + (sformCode > 0 ? " (sform column " + c + ")" : "") + "; it must be positive");
+                        + (h.sformCode() > 0 ? " (sform column " + c + ")" : "") + "; it must be positive");
             }
             spacing[c] = norm;
             for (int r = 0; r < 3; r++) {
@@ -165,18 +160,102 @@ public final class NiftiImageIO implements ImageIO {
             }
         }
         double[] origin = {-t[0] + 0.0, -t[1] + 0.0, t[2]};
-        ImageGeometry geometry = new ImageGeometry(new int[] {dim[1], dim[2], dim[3]}, origin, spacing, direction);
-        long count = (long) dim[1] * dim[2] * dim[3];
+        ImageGeometry geometry = new ImageGeometry(new int[] {(int) dim[1], (int) dim[2], (int) dim[3]}, origin, spacing,
+                direction);
+        long count = dim[1] * dim[2] * dim[3];
         if (count > Integer.MAX_VALUE / 8) {
             throw new ImageFormatException(file, "image of " + count + " voxels is too large");
         }
-        double[] voxels = ImageBytes.decode(file, bytes, (int) voxOffset, count, type, h.order());
+        double[] voxels = ImageBytes.decode(file, bytes, (int) h.voxOffset(), count, type, h.order());
+        double slope = h.slope();
+        double inter = h.inter();
         if (slope != 0 && Double.isFinite(slope) && Double.isFinite(inter) && !(slope == 1 && inter == 0)) {
             for (int i = 0; i < voxels.length; i++) {
                 voxels[i] = voxels[i] * slope + inter;
             }
         }
         return Image3D.wrap(geometry, voxels);
+    }
+
+    /** Detects version and byte order from {@code sizeof_hdr}, checks the magic and reads the fields. */
+    private static Header header(Path file, byte[] bytes) throws ImageFormatException {
+        if (bytes.length < 4) {
+            throw new ImageFormatException(file, "truncated header: " + bytes.length + " bytes, a NIfTI-1 header has "
+                    + HEADER1);
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        int little = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+        int big = b.order(ByteOrder.BIG_ENDIAN).getInt(0);
+        ByteOrder order;
+        int version;
+        if (little == HEADER1 || big == HEADER1) {
+            version = 1;
+            order = little == HEADER1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        } else if (little == HEADER2 || big == HEADER2) {
+            version = 2;
+            order = little == HEADER2 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        } else {
+            throw new ImageFormatException(file, "not a NIfTI-1 file: sizeof_hdr is " + little
+                    + ", expected 348 (NIfTI-1) or 540 (NIfTI-2) (wrong magic)");
+        }
+        int size = version == 1 ? HEADER1 : HEADER2;
+        if (bytes.length < size) {
+            throw new ImageFormatException(file, "truncated header: " + bytes.length + " bytes, a NIfTI-" + version
+                    + " header has " + size);
+        }
+        b.order(order);
+        if (version == 1) {
+            String magic = new String(bytes, 344, 3, StandardCharsets.ISO_8859_1);
+            if (magic.equals("ni1")) {
+                throw new ImageFormatException(file, "two-file NIfTI (.hdr/.img, magic 'ni1') is not supported; convert to .nii");
+            }
+            if (!magic.equals("n+1") || bytes[347] != 0) {
+                throw new ImageFormatException(file, "wrong magic '" + printable(bytes, 344, 4)
+                        + "', expected 'n+1' for a single-file NIfTI-1");
+            }
+            long[] dim = new long[8];
+            double[] pixdim = new double[8];
+            for (int i = 0; i < 8; i++) {
+                dim[i] = b.getShort(40 + 2 * i);
+                pixdim[i] = b.getFloat(76 + 4 * i);
+            }
+            double[] srow = new double[12];
+            for (int i = 0; i < 12; i++) {
+                srow[i] = b.getFloat(280 + 4 * i);
+            }
+            float voxOffset = b.getFloat(108);
+            if (!(voxOffset >= 0) || voxOffset > Integer.MAX_VALUE) {
+                throw new ImageFormatException(file, "vox_offset " + voxOffset + " points inside the header");
+            }
+            return new Header(1, order, dim, b.getShort(70), pixdim, (long) voxOffset, b.getFloat(112), b.getFloat(116),
+                    b.getShort(252), b.getShort(254),
+                    new double[] {b.getFloat(256), b.getFloat(260), b.getFloat(264)},
+                    new double[] {b.getFloat(268), b.getFloat(272), b.getFloat(276)}, srow);
+        }
+        String magic = new String(bytes, 4, 3, StandardCharsets.ISO_8859_1);
+        if (magic.equals("ni2")) {
+            throw new ImageFormatException(file, "two-file NIfTI-2 (.hdr/.img, magic 'ni2') is not supported; convert to .nii");
+        }
+        byte[] expected = {'n', '+', '2', 0, '\r', '\n', 032, '\n'};
+        for (int i = 0; i < 8; i++) {
+            if (bytes[4 + i] != expected[i]) {
+                throw new ImageFormatException(file, "wrong magic '" + printable(bytes, 4, 8)
+                        + "', expected 'n+2\\0\\r\\n\\032\\n' for a single-file NIfTI-2");
+            }
+        }
+        long[] dim = new long[8];
+        double[] pixdim = new double[8];
+        for (int i = 0; i < 8; i++) {
+            dim[i] = b.getLong(16 + 8 * i);
+            pixdim[i] = b.getDouble(104 + 8 * i);
+        }
+        double[] srow = new double[12];
+        for (int i = 0; i < 12; i++) {
+            srow[i] = b.getDouble(400 + 8 * i);
+        }
+        return new Header(2, order, dim, b.getShort(12), pixdim, b.getLong(168), b.getDouble(176), b.getDouble(184),
+                b.getInt(344), b.getInt(348), new double[] {b.getDouble(352), b.getDouble(360), b.getDouble(368)},
+                new double[] {b.getDouble(376), b.getDouble(384), b.getDouble(392)}, srow);
     }
 
     /** Rotation matrix of the NIfTI quaternion (b, c, d), a = sqrt(1 - b^2 - c^2 - d^2). */
@@ -246,12 +325,12 @@ public final class NiftiImageIO implements ImageIO {
             throw new ImageFormatException(file, "a NIfTI file name must end with .nii or .nii.gz");
         }
         boolean gzip = name.endsWith(".gz");
-        byte[] header = header(image);
+        ImageGeometry g = image.geometry();
+        boolean version2 = writeNifti2 || g.sizeX() > Short.MAX_VALUE || g.sizeY() > Short.MAX_VALUE
+                || g.sizeZ() > Short.MAX_VALUE;
         double[] voxels = image.voxels();
         ImageBytes.Type type = ImageBytes.storageType(voxels);
-        ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN)
-                .putShort(70, (short) (type == ImageBytes.Type.INT16 ? 4 : 16))
-                .putShort(72, (short) (8 * type.bytes));
+        byte[] header = version2 ? header2(g, type) : header1(g, type);
         byte[] data = ImageBytes.encode(voxels, type, ByteOrder.LITTLE_ENDIAN);
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.write(file, out -> {
@@ -264,66 +343,120 @@ public final class NiftiImageIO implements ImageIO {
         });
     }
 
-    /** The 352-byte header (348 + 4 empty extension bytes) without datatype and bitpix. */
-    private static byte[] header(Image3D image) {
-        ImageGeometry g = image.geometry();
-        ByteBuffer h = ByteBuffer.allocate(VOX_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
-        h.putInt(0, HEADER_SIZE);
+    private static short datatypeCode(ImageBytes.Type type) {
+        return switch (type) {
+            case INT16 -> 4;
+            case INT32 -> 8;
+            case FLOAT32 -> 16;
+            case FLOAT64 -> 64;
+            default -> throw new IllegalArgumentException("Writing " + type + " is not supported");
+        };
+    }
+
+    /** The affine in NIfTI terms: RAS rotation/scale columns, RAS origin, quaternion and qfac. */
+    private record Affine(double[][] ras, double[] rasOrigin, double[] spacing, double[] quaternion, double qfac) {
+
+        static Affine of(ImageGeometry g) {
+            double[] dir = g.direction();
+            double[] origin = g.origin();
+            // RAS rotation part: LPS direction with the first two rows negated
+            double[][] ras = new double[3][3];
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    ras[r][c] = (r < 2 ? -1 : 1) * dir[3 * r + c];
+                }
+            }
+            double det = ras[0][0] * (ras[1][1] * ras[2][2] - ras[1][2] * ras[2][1])
+                    - ras[0][1] * (ras[1][0] * ras[2][2] - ras[1][2] * ras[2][0])
+                    + ras[0][2] * (ras[1][0] * ras[2][1] - ras[1][1] * ras[2][0]);
+            double qfac = det < 0 ? -1 : 1;
+            double[][] rotation = new double[3][3];
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    rotation[r][c] = ras[r][c] * (c == 2 ? qfac : 1);
+                }
+            }
+            return new Affine(ras, new double[] {-origin[0], -origin[1], origin[2]}, g.spacing(),
+                    rotationToQuaternion(orthonormalize(rotation)), qfac);
+        }
+
+        double srow(int r, int c) {
+            return c == 3 ? rasOrigin[r] : ras[r][c] * spacing[c];
+        }
+    }
+
+    /** The 352-byte NIfTI-1 header (348 + 4 empty extension bytes). */
+    private static byte[] header1(ImageGeometry g, ImageBytes.Type type) {
+        Affine a = Affine.of(g);
+        ByteBuffer h = ByteBuffer.allocate(HEADER1 + 4).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(0, HEADER1);
         h.put(38, (byte) 'r');
         short[] dim = {3, (short) g.sizeX(), (short) g.sizeY(), (short) g.sizeZ(), 1, 1, 1, 1};
-        if (g.sizeX() > Short.MAX_VALUE || g.sizeY() > Short.MAX_VALUE || g.sizeZ() > Short.MAX_VALUE) {
-            throw new IllegalArgumentException("NIfTI-1 sizes are limited to 32767 voxels per axis: " + g);
-        }
         for (int i = 0; i < 8; i++) {
             h.putShort(40 + 2 * i, dim[i]);
         }
-        double[] spacing = g.spacing();
-        double[] dir = g.direction();
-        double[] origin = g.origin();
-        // RAS rotation part: LPS direction with the first two rows negated
-        double[][] ras = new double[3][3];
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 3; c++) {
-                ras[r][c] = (r < 2 ? -1 : 1) * dir[3 * r + c];
-            }
-        }
-        double[] rasOrigin = {-origin[0], -origin[1], origin[2]};
-        double det = ras[0][0] * (ras[1][1] * ras[2][2] - ras[1][2] * ras[2][1])
-                - ras[0][1] * (ras[1][0] * ras[2][2] - ras[1][2] * ras[2][0])
-                + ras[0][2] * (ras[1][0] * ras[2][1] - ras[1][1] * ras[2][0]);
-        double qfac = det < 0 ? -1 : 1;
-        h.putFloat(76, (float) qfac);
+        h.putShort(70, datatypeCode(type));
+        h.putShort(72, (short) (8 * type.bytes));
+        h.putFloat(76, (float) a.qfac());
         for (int i = 0; i < 3; i++) {
-            h.putFloat(80 + 4 * i, (float) spacing[i]);
+            h.putFloat(80 + 4 * i, (float) a.spacing()[i]);
         }
-        h.putFloat(108, VOX_OFFSET);
+        h.putFloat(108, HEADER1 + 4);
         h.putFloat(112, 1f);
         h.putFloat(116, 0f);
         h.put(123, (byte) 2); // xyzt_units: mm
-        byte[] descrip = "Radflow".getBytes(StandardCharsets.US_ASCII);
-        h.put(148, descrip);
+        h.put(148, DESCRIPTION);
         h.putShort(252, (short) 1);
         h.putShort(254, (short) 1);
-        double[][] rotation = new double[3][3];
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 3; c++) {
-                rotation[r][c] = ras[r][c] * (c == 2 ? qfac : 1);
-            }
+        for (int i = 0; i < 3; i++) {
+            h.putFloat(256 + 4 * i, (float) a.quaternion()[i + 1]);
+            h.putFloat(268 + 4 * i, (float) a.rasOrigin()[i]);
         }
-        double[] q = rotationToQuaternion(orthonormalize(rotation));
-        h.putFloat(256, (float) q[1]);
-        h.putFloat(260, (float) q[2]);
-        h.putFloat(264, (float) q[3]);
         for (int r = 0; r < 3; r++) {
-            h.putFloat(268 + 4 * r, (float) rasOrigin[r]);
-            for (int c = 0; c < 3; c++) {
-                h.putFloat(280 + 16 * r + 4 * c, (float) (ras[r][c] * spacing[c]));
+            for (int c = 0; c < 4; c++) {
+                h.putFloat(280 + 16 * r + 4 * c, (float) a.srow(r, c));
             }
-            h.putFloat(280 + 16 * r + 12, (float) rasOrigin[r]);
         }
         h.put(344, "n+1\0".getBytes(StandardCharsets.US_ASCII));
         return h.array();
     }
+
+    /** The 544-byte NIfTI-2 header (540 + 4 empty extension bytes). */
+    private static byte[] header2(ImageGeometry g, ImageBytes.Type type) {
+        Affine a = Affine.of(g);
+        ByteBuffer h = ByteBuffer.allocate(HEADER2 + 4).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(0, HEADER2);
+        h.put(4, new byte[] {'n', '+', '2', 0, '\r', '\n', 032, '\n'});
+        h.putShort(12, datatypeCode(type));
+        h.putShort(14, (short) (8 * type.bytes));
+        long[] dim = {3, g.sizeX(), g.sizeY(), g.sizeZ(), 1, 1, 1, 1};
+        for (int i = 0; i < 8; i++) {
+            h.putLong(16 + 8 * i, dim[i]);
+        }
+        h.putDouble(104, a.qfac());
+        for (int i = 0; i < 3; i++) {
+            h.putDouble(112 + 8 * i, a.spacing()[i]);
+        }
+        h.putLong(168, HEADER2 + 4);
+        h.putDouble(176, 1);
+        h.putDouble(184, 0);
+        h.put(240, DESCRIPTION);
+        h.putInt(344, 1);
+        h.putInt(348, 1);
+        for (int i = 0; i < 3; i++) {
+            h.putDouble(352 + 8 * i, a.quaternion()[i + 1]);
+            h.putDouble(376 + 8 * i, a.rasOrigin()[i]);
+        }
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                h.putDouble(400 + 32 * r + 8 * c, a.srow(r, c));
+            }
+        }
+        h.putInt(500, 2); // xyzt_units: mm
+        return h.array();
+    }
+
+    private static final byte[] DESCRIPTION = "Radflow".getBytes(StandardCharsets.US_ASCII);
 
     /** Nearest rotation by Gram-Schmidt (direction matrices are orthonormal up to rounding). */
     private static double[][] orthonormalize(double[][] m) {
@@ -356,13 +489,11 @@ public final class NiftiImageIO implements ImageIO {
             case 1 -> "binary";
             case 32 -> "complex64";
             case 128 -> "rgb24";
-            case 1024 -> "int64";
-            case 1280 -> "uint64";
-            case 1536 -> "float128";
+                                    case 1536 -> "float128";
             case 1792 -> "complex128";
             case 2048 -> "complex256";
             case 2304 -> "rgba32";
-            default -> "not a NIfTI-1 datatype";
+            default -> "not a NIfTI datatype";
         };
     }
 

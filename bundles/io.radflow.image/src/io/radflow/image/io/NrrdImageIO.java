@@ -18,20 +18,26 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * NRRD images ({@code .nrrd} with attached header, {@code .nhdr} with a detached data file), magic
- * {@code NRRD0001} to {@code NRRD0005}, read and written in pure Java.
+ * {@code NRRD0001} to {@code NRRD0005}, read and written in pure Java. Specification: "Definition of
+ * NRRD File Format", teem.sourceforge.net/nrrd/format.html (NRRD0005), sections "Basic field
+ * specifications", "Space and orientation information" and "Detached headers".
  *
  * <p><b>Reading.</b> {@code dimension: 3}; {@code type} signed/unsigned char, short, int (all NRRD
  * spellings, e.g. {@code short}, {@code int16}, {@code ushort}, {@code uint8_t}), float and double;
- * {@code encoding} raw or gzip; {@code endian} little or big; {@code byte skip} (including -1 for raw
- * data at the end of the file) and {@code line skip}; {@code data file} relative to the header. Geometry
- * comes from {@code space directions} (spacing = vector lengths, direction = unit vectors) and
- * {@code space origin}, or, without a space, from {@code spacings} with identity direction and zero
- * origin. Spaces {@code left-posterior-superior} (LPS, kept), {@code right-anterior-superior} (RAS) and
- * {@code left-anterior-superior} (LAS) are converted to Radflow's LPS by negating the affected world axes.
+ * {@code encoding} raw, gzip or ascii (also spelled {@code gz}, {@code txt}, {@code text}); bzip2 and
+ * hex are rejected with "unsupported encoding" naming the file; {@code endian} little or big;
+ * {@code byte skip} (including -1 for raw data at the end of the file) and {@code line skip};
+ * {@code data file} relative to the header. Geometry comes from {@code space directions} (spacing =
+ * vector lengths, direction = unit vectors) and {@code space origin}, or, without a space, from
+ * {@code spacings} with identity direction and zero origin. Spaces {@code left-posterior-superior} (LPS, kept), {@code right-anterior-superior} (RAS) and
+ * {@code left-anterior-superior} (LAS) are converted to Radflow's LPS by negating the affected world axes;
+ * other spaces ({@code scanner-xyz}, {@code 3D-right-handed} ...) are rejected because their relation to
+ * the patient is unknown. Multi-file data ({@code data file: LIST} or a format string) is rejected.
  *
- * <p><b>Writing.</b> Attached-header {@code .nrrd}, gzip encoding, little endian, LPS space; type short
- * when every voxel is an integer in the int16 range, else float. Written to a temporary file in the same
- * folder, then moved into place.
+ * <p><b>Writing.</b> {@code .nrrd}: attached header; {@code .nhdr}: detached header plus the data file
+ * {@code <name>.raw.gz} in the same folder ({@code data file:} relative). Gzip encoding, little endian, LPS
+ * space; the voxel type is the smallest lossless one of short, int, float and double. Files are written to
+ * a temporary file in the same folder, then moved into place.
  */
 public final class NrrdImageIO implements ImageIO {
 
@@ -100,13 +106,10 @@ public final class NrrdImageIO implements ImageIO {
         }
         ImageBytes.Type type = type(file, require(file, fields, "type"));
         String encoding = require(file, fields, "encoding").toLowerCase(Locale.ROOT);
-        boolean gzip;
-        if (encoding.equals("raw")) {
-            gzip = false;
-        } else if (encoding.equals("gzip") || encoding.equals("gz")) {
-            gzip = true;
-        } else {
-            throw new ImageFormatException(file, "unsupported encoding '" + encoding + "'; supported: raw, gzip");
+        boolean gzip = encoding.equals("gzip") || encoding.equals("gz");
+        boolean ascii = encoding.equals("ascii") || encoding.equals("txt") || encoding.equals("text");
+        if (!gzip && !ascii && !encoding.equals("raw")) {
+            throw new ImageFormatException(file, "unsupported encoding '" + encoding + "'; supported: raw, gzip, ascii");
         }
         String endian = fields.getOrDefault("endian", "little").toLowerCase(Locale.ROOT);
         ByteOrder order;
@@ -131,7 +134,7 @@ public final class NrrdImageIO implements ImageIO {
             }
             Path parent = file.toAbsolutePath().getParent();
             dataPath = parent.resolve(dataFileName);
-            if (!java.nio.file.Files.exists(dataPath)) {
+            if (!Files.exists(dataPath)) {
                 throw new ImageFormatException(file, "its data file " + dataPath + " does not exist");
             }
             dataBytes = ImageBytes.readFile(dataPath);
@@ -163,6 +166,9 @@ public final class NrrdImageIO implements ImageIO {
             offset = 0;
         } else {
             payload = dataBytes;
+        }
+        if (ascii) {
+            return Image3D.wrap(geometry, ImageBytes.ascii(dataPath, payload, offset, (int) count));
         }
         if (byteSkip == -1) {
             if (gzip) {
@@ -303,8 +309,10 @@ public final class NrrdImageIO implements ImageIO {
 
     @Override
     public void write(Image3D image, Path file) throws IOException {
-        if (!ImageBytes.lowerName(file).endsWith(".nrrd")) {
-            throw new ImageFormatException(file, "NRRD writing needs a .nrrd file name (attached header)");
+        String name = ImageBytes.lowerName(file);
+        boolean detached = name.endsWith(".nhdr");
+        if (!detached && !name.endsWith(".nrrd")) {
+            throw new ImageFormatException(file, "a NRRD file name must end with .nrrd (attached) or .nhdr (detached)");
         }
         ImageGeometry g = image.geometry();
         double[] voxels = image.voxels();
@@ -312,9 +320,16 @@ public final class NrrdImageIO implements ImageIO {
         double[] s = g.spacing();
         double[] d = g.direction();
         double[] o = g.origin();
+        String fileName = file.getFileName().toString();
+        String dataName = fileName.substring(0, fileName.length() - ".nhdr".length()) + ".raw.gz";
         StringBuilder header = new StringBuilder("NRRD0004\n");
         header.append("# written by Radflow\n");
-        header.append("type: ").append(type == ImageBytes.Type.INT16 ? "short" : "float").append('\n');
+        header.append("type: ").append(switch (type) {
+            case INT16 -> "short";
+            case INT32 -> "int";
+            case FLOAT32 -> "float";
+            default -> "double";
+        }).append('\n');
         header.append("dimension: 3\nspace: left-posterior-superior\n");
         header.append("sizes: ").append(g.sizeX()).append(' ').append(g.sizeY()).append(' ').append(g.sizeZ()).append('\n');
         header.append("space directions:");
@@ -324,7 +339,8 @@ public final class NrrdImageIO implements ImageIO {
         }
         header.append("\nkinds: domain domain domain\nendian: little\nencoding: gzip\n");
         header.append("space origin: (").append(num(o[0])).append(',').append(num(o[1])).append(',').append(num(o[2]))
-                .append(")\n\n");
+                .append(")\n");
+        header.append(detached ? "data file: " + dataName + "\n" : "\n");
         byte[] data = ImageBytes.encode(voxels, type, ByteOrder.LITTLE_ENDIAN);
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(data.length / 4 + 64);
         try (GZIPOutputStream gz = new GZIPOutputStream(compressed, 1 << 16)) {
@@ -332,10 +348,15 @@ public final class NrrdImageIO implements ImageIO {
         }
         byte[] head = header.toString().getBytes(StandardCharsets.US_ASCII);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        AtomicFiles.write(file, out -> {
-            out.write(head);
-            compressed.writeTo(out);
-        });
+        if (detached) {
+            AtomicFiles.write(file.resolveSibling(dataName), compressed::writeTo);
+            AtomicFiles.write(file, out -> out.write(head));
+        } else {
+            AtomicFiles.write(file, out -> {
+                out.write(head);
+                compressed.writeTo(out);
+            });
+        }
     }
 
     private static String num(double v) {

@@ -31,7 +31,7 @@ final class RawNifti {
             case 2, 256 -> 1;
             case 4, 512 -> 2;
             case 8, 768, 16 -> 4;
-            case 64 -> 8;
+            case 64, 1024, 1280 -> 8;
             default -> throw new IllegalArgumentException("datatype " + datatype);
         };
         bitpix = (short) (8 * size);
@@ -43,6 +43,7 @@ final class RawNifti {
                 case 8, 768 -> b.putInt((int) (long) v);
                 case 16 -> b.putFloat((float) v);
                 case 64 -> b.putDouble(v);
+                case 1024, 1280 -> b.putLong((long) v);
                 default -> throw new IllegalArgumentException();
             }
         }
