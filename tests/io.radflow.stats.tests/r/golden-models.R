@@ -102,7 +102,8 @@ put(list(call = "survdiff(Surv(time, status) ~ group, rho = rho)", tests = tests
 # ------------------------------------------------------------------------------------------ Cox
 lungc <- na.omit(lung[, c("time", "status", "age", "sex", "ph.ecog")])
 lungc$status <- as.integer(lungc$status == 2)
-lungc$w <- round(runif(nrow(lungc), 0.5, 3), 2)     # synthetic case weights (seeded)
+lungc$w <- as.numeric(sample(1:3, nrow(lungc), replace = TRUE))  # synthetic integer case weights (seeded; R uses
+# the robust variance by default for non-integer weights, the model-based one for integer weights)
 newlung <- data.frame(age = c(50, 62, 75), sex = c(1, 2, 1), ph.ecog = c(0, 1, 2))
 pred_times <- c(100, 200, 365, 500, 700)
 cox_json <- function(fit, data, covars, strata = NULL, weights = NULL, newdata = NULL) {
@@ -111,7 +112,8 @@ cox_json <- function(fit, data, covars, strata = NULL, weights = NULL, newdata =
   bh_c <- basehaz(fit, centered = TRUE)
   conc <- fit$concordance
   res <- list(ties = fit$method, covariates = covars, strata = if (is.null(strata)) "" else strata,
-    weights = if (is.null(weights)) "" else weights, n = fit$n, nevent = fit$nevent,
+    weights = if (is.null(weights)) "" else weights,
+    weight_values = if (is.null(weights)) list() else data[[weights]], n = fit$n, nevent = fit$nevent,
     coef = unname(coef(fit)), se = unname(sqrt(diag(fit$var))), var = unname(fit$var),
     means = unname(fit$means), loglik = fit$loglik, score = fit$score, wald = unname(fit$wald.test),
     iter = fit$iter, concordance = unname(conc["concordance"]),

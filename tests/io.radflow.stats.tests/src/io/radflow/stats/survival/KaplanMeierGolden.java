@@ -129,6 +129,10 @@ public final class KaplanMeierGolden {
 
     /** Index of an R level among Radflow's group labels, comparing numbers numerically ("1" = "1.0"). */
     static int indexOf(List<String> labels, String level) {
+        return indexOf(labels, level, true);
+    }
+
+    private static int indexOf(List<String> labels, String level, boolean required) {
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
             if (label.equals(level)) {
@@ -142,7 +146,15 @@ public final class KaplanMeierGolden {
                 // not numeric: compare as text only
             }
         }
-        throw new IllegalStateException("R level '" + level + "' not among " + labels);
+        if (required) {
+            throw new IllegalStateException("R level '" + level + "' not among " + labels);
+        }
+        return -1;
+    }
+
+    /** Whether a Radflow label and an R label name the same level ("1" = "1.0"). */
+    static boolean sameLabel(String label, String level) {
+        return indexOf(List.of(label), level, false) == 0;
     }
 
     static double[] permute(double[] values, int[] idx) {
