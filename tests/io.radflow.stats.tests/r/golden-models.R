@@ -204,7 +204,7 @@ gq <- glm_warn(y ~ x2 + x3, qsep)
 # Penalised log-likelihood l*(b) = l(b) + 0.5 log det I(b), I(b) = X'WX, W = diag(p(1-p)).
 # Modified score U*(b) = X'(y - p + h (1/2 - p)), h = diag(W^1/2 X I^-1 X' W^1/2) (Firth 1993;
 # Heinze & Schemper 2002). Newton steps b += I^-1 U*, largest change capped at 5, halved while l*
-# decreases, until max |step| < 1e-12. SE = sqrt(diag(I(b)^-1)); Wald CI b +/- z sqrt(diag(I^-1)).
+# decreases, until the full step's largest change is below 1e-10 (then that step is taken and the loop ends). SE = sqrt(diag(I(b)^-1)); Wald CI b +/- z sqrt(diag(I^-1)).
 firth <- function(X, y, maxit = 200) {
   pl <- function(b) {
     e <- drop(X %*% b); p <- plogis(e)
@@ -217,11 +217,13 @@ firth <- function(X, y, maxit = 200) {
     Iinv <- solve(crossprod(X, X * w))
     h <- rowSums((X %*% Iinv) * X) * w
     delta <- drop(Iinv %*% crossprod(X, y - p + h * (0.5 - p)))
-    mx <- max(abs(delta)); if (mx > 5) delta <- delta * 5 / mx
+    mx <- max(abs(delta))
+    if (mx < 1e-10) { b <- b + delta; break }      # converged: the full Newton step is negligible
+    if (mx > 5) delta <- delta * 5 / mx
     old <- pl(b); halv <- 0
     while (pl(b + delta) < old && halv < 30) { delta <- delta / 2; halv <- halv + 1 }
     b <- b + delta
-    if (max(abs(delta)) < 1e-12 || it >= maxit) break
+    if (it >= maxit) break
   }
   p <- plogis(drop(X %*% b)); v <- solve(crossprod(X, X * (p * (1 - p))))
   se <- sqrt(diag(v)); z <- qnorm(0.975)
