@@ -51,7 +51,7 @@ public final class Conformance {
         }
     }
 
-    /** An exact comparison of a non-numeric result (1 = equal, 0 = not); {@code detail} names both. */
+    /** An exact comparison of a non-numeric result (value 1 = equal, 0 = not); the quantity names both. */
     public void checkEqual(String method, String dataset, String quantity, Object value, Object reference) {
         boolean pass = value.equals(reference);
         rows.add(new Row(method, dataset, quantity + " = " + reference + (pass ? "" : " (got " + value + ")"),

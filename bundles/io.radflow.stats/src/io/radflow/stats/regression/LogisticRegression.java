@@ -93,7 +93,6 @@ public final class LogisticRegression {
         double devOld = deviance(y, mu);
         double[] beta = new double[p];
         double[] w = new double[n];
-        double[] zw = new double[n];
         double[][] lastCholesky = null;
         boolean converged = false;
         int iter;
@@ -103,7 +102,6 @@ public final class LogisticRegression {
                 double d = muEta(eta[i]);
                 double z = eta[i] - offset[i] + (y[i] - mu[i]) / d;
                 w[i] = d * d / (mu[i] * (1 - mu[i]));
-                zw[i] = z;
                 for (int a = 0; a < p; a++) {
                     rhs[a] += w[i] * x[i][a] * z;
                 }
