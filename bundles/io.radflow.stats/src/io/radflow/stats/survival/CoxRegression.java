@@ -1,6 +1,6 @@
 package io.radflow.stats.survival;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,9 +27,12 @@ import java.util.List;
  * {@code beta' I(beta) beta}, score {@code U(0)' I(0)^{-1} U(0)} (the log-rank test for one binary
  * covariate), each chi-square with p degrees of freedom.
  *
- * <p>Errors ({@link IllegalArgumentException}): no rows, no events, NaN or infinite covariates (naming
- * row and column), a constant covariate or a covariate collinear with earlier ones (singular
- * information matrix; naming the column).
+ * <p>Errors ({@link IllegalArgumentException}): no rows, fewer subjects than covariates, no events
+ * (all censored), NaN or infinite covariates (naming row and column), a constant covariate or a
+ * covariate collinear with earlier ones (singular information matrix; naming the column). A coefficient
+ * that diverges (monotone likelihood, e.g. all events of one group before any other event) is not an
+ * error but is reported by {@link CoxFit#infiniteCoefficients()}, R's warning "Loglik converged before
+ * variable j; coefficient may be infinite".
  *
  * <p>References: Cox DR (1972) JRSS-B 34:187-220; Efron B (1977) JASA 72:557-565; Breslow NE (1974)
  * Biometrics 30:89-99; Therneau TM, Grambsch PM (2000), ch. 3.
@@ -86,79 +89,40 @@ public final class CoxRegression {
     }
 
     /**
-     * Fits the model.
+     * Fits the model without strata or weights (R {@code coxph(Surv(time, status) ~ x1 + ... + xp)}).
      *
      * @param data       times and events (groups are ignored)
      * @param covariates {@code covariates[row][column]}, one row per subject of {@code data}
      * @param names      one name per column
      */
     public CoxFit fit(SurvivalData data, double[][] covariates, List<String> names) {
-        int n = data.size();
-        int p = names.size();
-        if (n == 0) {
-            throw new IllegalArgumentException("Cox regression: no rows");
-        }
-        if (p == 0) {
-            throw new IllegalArgumentException("Cox regression: no covariates");
-        }
-        if (covariates.length != n) {
-            throw new IllegalArgumentException("Cox regression: " + covariates.length + " covariate rows but "
-                    + n + " survival rows");
-        }
-        if (data.eventCount() == 0) {
-            throw new IllegalArgumentException("Cox regression: no events (all " + n + " subjects are censored)");
-        }
-        double[] mean = new double[p];
-        double[][] x = new double[n][p];
-        for (int i = 0; i < n; i++) {
-            if (covariates[i].length != p) {
-                throw new IllegalArgumentException("Cox regression: row " + (i + 1) + " has " + covariates[i].length
-                        + " covariates, expected " + p + " " + names);
-            }
-            for (int j = 0; j < p; j++) {
-                double v = covariates[i][j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("Cox regression: row " + (i + 1) + ", column '" + names.get(j)
-                            + "': value is " + (Double.isNaN(v) ? "NaN (missing)" : "infinite"));
-                }
-                mean[j] += v;
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            mean[j] /= n;
-            boolean constant = true;
-            for (int i = 0; i < n; i++) {
-                x[i][j] = covariates[i][j] - mean[j];
-                if (covariates[i][j] != covariates[0][j]) {
-                    constant = false;
-                }
-            }
-            if (constant) {
-                throw new IllegalArgumentException("Cox regression: column '" + names.get(j) + "' is constant ("
-                        + covariates[0][j] + " in all " + n + " rows)");
-            }
-        }
-        double[] time = data.time();
-        boolean[] event = data.event();
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> Double.compare(time[b], time[a]));
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = boxed[i];
-        }
-        Problem problem = new Problem(x, time, event, order, ties == Ties.EFRON);
+        return fit(data, covariates, names, null, null);
+    }
 
+    /**
+     * Fits the model with optional strata and case weights, R
+     * {@code coxph(Surv(time, status) ~ x1 + ... + strata(s), weights = w)}. Each stratum has its own baseline
+     * hazard: risk sets are formed within strata. With weights {@code w_i}, every sum over subjects is weighted
+     * ({@code sum w_i r_i}, {@code sum w_i eta_i} over events) and the Efron terms use the mean weight of the tied
+     * events, as R's {@code coxfit6}. Covariates are centred at their (weighted) means, R's {@code fit$means}.
+     *
+     * @param strata  one stratum label per subject, or {@code null} for one stratum
+     * @param weights one positive finite case weight per subject, or {@code null} for all 1
+     * @throws IllegalArgumentException for no rows, fewer subjects than covariates, no events, NaN/infinite values
+     *                                  (naming row and column), non-positive weights, a constant column or a column
+     *                                  collinear with earlier ones (naming the column)
+     */
+    public CoxFit fit(SurvivalData data, double[][] covariates, List<String> names, String[] strata, double[] weights) {
+        CoxProblem problem = CoxProblem.of(data, covariates, names, strata, weights, ties == Ties.EFRON);
+        int p = names.size();
         double[] beta = new double[p];
-        Step start = problem.evaluate(beta);
-        double loglikNull = start.loglik;
-        double[][] chol = cholesky(start.information, names);
-        double[] a = solve(chol, start.score);
+        CoxProblem.Step start = problem.evaluate(beta);
+        double loglikNull = start.loglik();
+        double[][] chol = cholesky(start.information(), names);
+        double[] a = solve(chol, start.score());
         double scoreTest = 0;
         for (int j = 0; j < p; j++) {
-            scoreTest += a[j] * start.score[j];
+            scoreTest += a[j] * start.score()[j];
         }
         double[] oldBeta = beta.clone();
         double[] newBeta = new double[p];
@@ -169,26 +133,26 @@ public final class CoxRegression {
         boolean halving = false;
         boolean converged = false;
         int iter;
-        Step current = null;
+        CoxProblem.Step current = null;
         for (iter = 1; iter <= maxIterations; iter++) {
             current = problem.evaluate(newBeta);
-            chol = cholesky(current.information, names);
-            if (Math.abs(1 - best / current.loglik) <= epsilon && !halving) {
+            chol = cholesky(current.information(), names);
+            if (Math.abs(1 - best / current.loglik()) <= epsilon && !halving) {
                 converged = true;
                 break;
             }
             if (iter == maxIterations) {
                 break;
             }
-            if (current.loglik < best || Double.isNaN(current.loglik)) {
+            if (current.loglik() < best || Double.isNaN(current.loglik())) {
                 halving = true;
                 for (int j = 0; j < p; j++) {
                     newBeta[j] = (oldBeta[j] + newBeta[j]) / 2.0;
                 }
             } else {
                 halving = false;
-                best = current.loglik;
-                double[] step = solve(chol, current.score);
+                best = current.loglik();
+                double[] step = solve(chol, current.score());
                 for (int j = 0; j < p; j++) {
                     oldBeta[j] = newBeta[j];
                     newBeta[j] += step[j];
@@ -199,93 +163,22 @@ public final class CoxRegression {
             iter = maxIterations;
         }
         double[][] variance = inverse(chol);
-        double concordance = concordance(covariates, newBeta, time, event);
-        return new CoxFit(names, newBeta, variance, loglikNull, current.loglik, scoreTest, iter, converged,
-                n, data.eventCount(), ties, concordance);
-    }
-
-    /** Log-likelihood, score and information at one beta. */
-    private record Step(double loglik, double[] score, double[][] information) {
-    }
-
-    private record Problem(double[][] x, double[] time, boolean[] event, int[] order, boolean efron) {
-
-        Step evaluate(double[] beta) {
-            int n = x.length;
-            int p = beta.length;
-            double loglik = 0;
-            double[] u = new double[p];
-            double[][] imat = new double[p][p];
-            double s0 = 0;
-            double[] s1 = new double[p];
-            double[][] s2 = new double[p][p];
-            double[] eta = new double[n];
-            for (int i = 0; i < n; i++) {
-                double e = 0;
-                for (int j = 0; j < p; j++) {
-                    e += x[i][j] * beta[j];
-                }
-                eta[i] = e;
+        // R coxph.fit: "Loglik converged before variable j; coefficient may be infinite" when the next
+        // Newton step |U' V|_j exceeds eps and sqrt(eps) |beta_j|.
+        List<String> infinite = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            double next = 0;
+            for (int k = 0; k < p; k++) {
+                next += current.score()[k] * variance[k][j];
             }
-            int k = 0;
-            double[] d1 = new double[p];
-            double[][] d2 = new double[p][p];
-            double[] mean = new double[p];
-            while (k < n) {
-                double t = time[order[k]];
-                int deaths = 0;
-                double d0 = 0;
-                Arrays.fill(d1, 0);
-                for (double[] row : d2) {
-                    Arrays.fill(row, 0);
-                }
-                while (k < n && time[order[k]] == t) {
-                    int i = order[k];
-                    double r = Math.exp(eta[i]);
-                    double[] xi = x[i];
-                    s0 += r;
-                    for (int a = 0; a < p; a++) {
-                        s1[a] += r * xi[a];
-                        for (int b = 0; b <= a; b++) {
-                            s2[a][b] += r * xi[a] * xi[b];
-                        }
-                    }
-                    if (event[i]) {
-                        deaths++;
-                        d0 += r;
-                        loglik += eta[i];
-                        for (int a = 0; a < p; a++) {
-                            u[a] += xi[a];
-                            d1[a] += r * xi[a];
-                            for (int b = 0; b <= a; b++) {
-                                d2[a][b] += r * xi[a] * xi[b];
-                            }
-                        }
-                    }
-                    k++;
-                }
-                for (int m = 0; m < deaths; m++) {
-                    double f = efron ? (double) m / deaths : 0.0;
-                    double denom = s0 - f * d0;
-                    loglik -= Math.log(denom);
-                    for (int a = 0; a < p; a++) {
-                        mean[a] = (s1[a] - f * d1[a]) / denom;
-                        u[a] -= mean[a];
-                    }
-                    for (int a = 0; a < p; a++) {
-                        for (int b = 0; b <= a; b++) {
-                            imat[a][b] += (s2[a][b] - f * d2[a][b]) / denom - mean[a] * mean[b];
-                        }
-                    }
-                }
+            next = Math.abs(next);
+            if (next > epsilon && next > Math.sqrt(epsilon) * Math.abs(newBeta[j])) {
+                infinite.add(names.get(j));
             }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < a; b++) {
-                    imat[b][a] = imat[a][b];
-                }
-            }
-            return new Step(loglik, u, imat);
         }
+        double concordance = problem.concordance(newBeta);
+        return new CoxFit(names, newBeta, variance, loglikNull, current.loglik(), scoreTest, iter, converged,
+                ties, concordance, problem, infinite);
     }
 
     /**
@@ -363,48 +256,5 @@ public final class CoxRegression {
             }
         }
         return inv;
-    }
-
-    /**
-     * Harrell's concordance of the linear predictor {@code x' beta} with survival, as R's
-     * {@code coxph()$concordance}: a pair is comparable when the shorter time is an event (an event
-     * and a censoring at the same time count, two events at the same time do not); it is concordant
-     * when the subject with the event has the higher predictor. {@code C = (concordant + tied/2) /
-     * (concordant + discordant + tied)}, tied = comparable pairs with equal predictors.
-     */
-    static double concordance(double[][] x, double[] beta, double[] time, boolean[] event) {
-        int n = x.length;
-        double[] lp = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < beta.length; j++) {
-                lp[i] += x[i][j] * beta[j];
-            }
-        }
-        double concordant = 0;
-        double discordant = 0;
-        double tied = 0;
-        for (int i = 0; i < n; i++) {
-            if (!event[i]) {
-                continue;
-            }
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                boolean comparable = time[j] > time[i] || (time[j] == time[i] && !event[j]);
-                if (!comparable) {
-                    continue;
-                }
-                if (lp[i] > lp[j]) {
-                    concordant++;
-                } else if (lp[i] < lp[j]) {
-                    discordant++;
-                } else {
-                    tied++;
-                }
-            }
-        }
-        double total = concordant + discordant + tied;
-        return total == 0 ? Double.NaN : (concordant + tied / 2) / total;
     }
 }

@@ -26,6 +26,31 @@ public final class Distributions {
         return Gamma.regularizedGammaQ(df / 2.0, x / 2.0, 1e-15, Integer.MAX_VALUE);
     }
 
+    /**
+     * The standard normal quantile {@code qnorm(p)} for {@code 0 < p < 1}: {@code sqrt(2) erfinv(2p - 1)};
+     * exactly {@link #Z_975} for p = 0.975.
+     */
+    public static double normalQuantile(double p) {
+        if (!(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("normal quantile needs 0 < p < 1, got " + p);
+        }
+        if (p == 0.975) {
+            return Z_975;
+        }
+        if (p == 0.025) {
+            return -Z_975;
+        }
+        return Math.sqrt(2.0) * Erf.erfInv(2 * p - 1);
+    }
+
+    /** The two-sided critical value {@code qnorm(1 - (1 - level) / 2)} of a {@code level} confidence interval. */
+    public static double twoSidedCritical(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("confidence level must be in (0, 1), got " + level);
+        }
+        return normalQuantile(1 - (1 - level) / 2);
+    }
+
     /** Two-sided normal p value {@code 2 P(Z > |z|) = erfc(|z| / sqrt 2)}. */
     public static double normalTwoSided(double z) {
         if (Double.isNaN(z)) {

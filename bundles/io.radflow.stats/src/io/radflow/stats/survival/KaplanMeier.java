@@ -6,34 +6,49 @@ import java.util.List;
 
 /**
  * Kaplan-Meier (product-limit) estimator, equal to R's {@code survfit(Surv(time, status) ~ 1)} and
- * {@code survfit(Surv(time, status) ~ group)} with default options. Formulas are on
+ * {@code survfit(Surv(time, status) ~ group, conf.type = ..., conf.int = ...)}. Formulas are on
  * {@link KaplanMeierCurve}. Reference: Kaplan EL, Meier P (1958) JASA 53:457-481; Greenwood M
  * (1926) Reports on Public Health and Medical Subjects 33.
  */
 public final class KaplanMeier {
 
-    /** Tolerance R uses when comparing a survival value with 0.5 ({@code sqrt(.Machine$double.eps)}). */
-    private static final double MEDIAN_TOLERANCE = Math.sqrt(Math.ulp(1.0));
-
     private KaplanMeier() {
     }
 
-    /** One curve over all subjects, ignoring any groups; its group label is "all". */
+    /** One curve over all subjects, ignoring any groups; its group label is "all"; log CI, 95 %. */
     public static KaplanMeierCurve fit(SurvivalData data) {
-        return fit("all", data.time(), data.event());
+        return fit(data, ConfidenceType.LOG, 0.95);
     }
 
-    /** One curve per group, in {@link SurvivalData#groupLevels()} order. */
+    /**
+     * One curve over all subjects with the given interval type and level (R {@code survfit(..., conf.type,
+     * conf.int)}).
+     */
+    public static KaplanMeierCurve fit(SurvivalData data, ConfidenceType type, double level) {
+        return fit("all", data.time(), data.event(), type, level);
+    }
+
+    /** One curve per group, in {@link SurvivalData#groupLevels()} order; log CI, 95 %. */
     public static List<KaplanMeierCurve> fitByGroup(SurvivalData data) {
+        return fitByGroup(data, ConfidenceType.LOG, 0.95);
+    }
+
+    /** One curve per group, in {@link SurvivalData#groupLevels()} order, with the given interval type and level. */
+    public static List<KaplanMeierCurve> fitByGroup(SurvivalData data, ConfidenceType type, double level) {
         List<KaplanMeierCurve> curves = new ArrayList<>();
-        for (String level : data.groupLevels()) {
-            SurvivalData part = data.subset(level);
-            curves.add(fit(level, part.time(), part.event()));
+        for (String level1 : data.groupLevels()) {
+            SurvivalData part = data.subset(level1);
+            curves.add(fit(level1, part.time(), part.event(), type, level));
         }
         return List.copyOf(curves);
     }
 
-    private static KaplanMeierCurve fit(String group, double[] time, boolean[] event) {
+    private static KaplanMeierCurve fit(String group, double[] time, boolean[] event, ConfidenceType type,
+            double level) {
+        if (type == null) {
+            throw new IllegalArgumentException("confidence type must not be null");
+        }
+        double z = Distributions.twoSidedCritical(level);
         int n = time.length;
         if (n == 0) {
             throw new IllegalArgumentException("Group '" + group + "' has no subjects");
@@ -65,61 +80,26 @@ public final class KaplanMeier {
                 varLog += d == atRisk ? Double.POSITIVE_INFINITY : (double) d / ((double) atRisk * (atRisk - d));
             }
             double se = Math.sqrt(varLog);
-            double lo;
-            double hi;
-            if (s == 0) {
-                lo = Double.NaN;
-                hi = Double.NaN;
-            } else {
-                lo = Math.exp(Math.log(s) - Distributions.Z_975 * se);
-                hi = Math.min(1.0, Math.exp(Math.log(s) + Distributions.Z_975 * se));
-            }
-            rows.add(new double[] {t, atRisk, d, c, s, se, lo, hi});
+            double[] ci = type.interval(s, se, z);
+            rows.add(new double[] {t, atRisk, d, c, s, se, ci[0], ci[1]});
             atRisk -= d + c;
         }
         int m = rows.size();
-        double[] times = new double[m];
-        int[] nRisk = new int[m];
-        int[] nEvent = new int[m];
-        int[] nCensor = new int[m];
-        double[] surv = new double[m];
-        double[] se = new double[m];
-        double[] lower = new double[m];
-        double[] upper = new double[m];
+        double[][] columns = new double[8][m];
         for (int k = 0; k < m; k++) {
-            double[] r = rows.get(k);
-            times[k] = r[0];
-            nRisk[k] = (int) r[1];
-            nEvent[k] = (int) r[2];
-            nCensor[k] = (int) r[3];
-            surv[k] = r[4];
-            se[k] = r[5];
-            lower[k] = r[6];
-            upper[k] = r[7];
+            for (int col = 0; col < 8; col++) {
+                columns[col][k] = rows.get(k)[col];
+            }
         }
-        return new KaplanMeierCurve(group, n, times, nRisk, nEvent, nCensor, surv, se, lower, upper,
-                median(times, nEvent, surv));
+        return new KaplanMeierCurve(group, n, columns[0], toInt(columns[1]), toInt(columns[2]), toInt(columns[3]),
+                columns[4], columns[5], columns[6], columns[7], type, level);
     }
 
-    /** R's median rule (see {@link KaplanMeierCurve#median()}), on event times only. */
-    static double median(double[] times, int[] nEvent, double[] surv) {
-        int first = -1;
-        for (int k = 0; k < times.length; k++) {
-            if (nEvent[k] > 0 && surv[k] <= 0.5 + MEDIAN_TOLERANCE) {
-                first = k;
-                break;
-            }
+    private static int[] toInt(double[] values) {
+        int[] out = new int[values.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (int) values[k];
         }
-        if (first < 0) {
-            return Double.NaN;
-        }
-        if (Math.abs(surv[first] - 0.5) < MEDIAN_TOLERANCE) {
-            for (int k = first + 1; k < times.length; k++) {
-                if (nEvent[k] > 0 && surv[k] < 0.5 - MEDIAN_TOLERANCE) {
-                    return (times[first] + times[k]) / 2.0;
-                }
-            }
-        }
-        return times[first];
+        return out;
     }
 }

@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The k-group log-rank test (Mantel 1966; Peto and Peto 1972), equal to R's
- * {@code survdiff(Surv(time, status) ~ group)} with {@code rho = 0}. Immutable result.
+ * The k-group log-rank test (Mantel 1966) and its G-rho family (Harrington and Fleming 1982), equal to R's
+ * {@code survdiff(Surv(time, status) ~ group, rho = rho)}: {@code rho = 0} is the log-rank test,
+ * {@code rho = 1} the Peto-Peto modification of the Gehan-Wilcoxon test (Peto and Peto 1972). Immutable
+ * result.
  *
  * <p>At each distinct event time {@code t} with {@code n} subjects at risk ({@code n_k} in group
- * {@code k}) and {@code d} events:
+ * {@code k}), {@code d} events and weight {@code w = S(t-)^rho} ({@code S} the Kaplan-Meier estimate of
+ * all groups pooled, just before {@code t}):
  * <ul>
- * <li>{@code O_k = sum d_k}, {@code E_k = sum d n_k / n};</li>
- * <li>{@code V_kl = sum d (n - d) / (n - 1) * (n_k / n) * (delta_kl - n_l / n)} (terms with n = 1 are 0);</li>
+ * <li>{@code O_k = sum w d_k}, {@code E_k = sum w d n_k / n};</li>
+ * <li>{@code V_kl = sum w^2 d (n - d) / (n - 1) * (n_k / n) * (delta_kl - n_l / n)} (terms with n = 1 are 0);</li>
  * <li>{@code chi2 = (O - E)' V^- (O - E)}, computed like R by dropping the first group among those
  * with {@code E_k > 0} and solving with the remaining sub-matrix; {@code df} = (number of groups
  * with {@code E_k > 0}) - 1; {@code p = P(chi2_df > chi2)}.</li>
@@ -32,9 +35,11 @@ public final class LogRankTest {
     private final double chiSquare;
     private final int df;
     private final double pValue;
+    private final double rho;
 
     private LogRankTest(List<String> groups, int[] n, double[] observed, double[] expected, double[][] variance,
-            double chiSquare, int df, double pValue) {
+            double chiSquare, int df, double pValue, double rho) {
+        this.rho = rho;
         this.groups = List.copyOf(groups);
         this.n = n;
         this.observed = observed;
@@ -52,6 +57,19 @@ public final class LogRankTest {
      * @throws IllegalArgumentException when the data has no groups
      */
     public static LogRankTest of(SurvivalData data) {
+        return of(data, 0);
+    }
+
+    /**
+     * The G-rho test of the groups of {@code data} (R {@code survdiff(..., rho = rho)}); {@code rho = 1} is the
+     * Peto-Peto test.
+     *
+     * @throws IllegalArgumentException when the data has no groups or rho is negative or not finite
+     */
+    public static LogRankTest of(SurvivalData data, double rho) {
+        if (!(rho >= 0) || Double.isInfinite(rho)) {
+            throw new IllegalArgumentException("rho must be finite and >= 0, got " + rho);
+        }
         if (!data.hasGroups()) {
             throw new IllegalArgumentException("The log-rank test needs group labels");
         }
@@ -77,6 +95,7 @@ public final class LogRankTest {
         double[] obs = new double[k];
         double[] exp = new double[k];
         double[][] var = new double[k][k];
+        double km = 1.0;
         int i = 0;
         while (i < size) {
             double t = time[order[i]];
@@ -95,16 +114,18 @@ public final class LogRankTest {
             }
             if (d > 0) {
                 double nn = total;
-                double factor = nn > 1 ? d * (nn - d) / (nn - 1) : 0.0;
+                double w = rho == 0 ? 1.0 : Math.pow(km, rho);
+                double factor = nn > 1 ? w * w * d * (nn - d) / (nn - 1) : 0.0;
                 for (int a = 0; a < k; a++) {
-                    obs[a] += dk[a];
-                    exp[a] += d * atRisk[a] / nn;
+                    obs[a] += w * dk[a];
+                    exp[a] += w * d * atRisk[a] / nn;
                     for (int b = 0; b < k; b++) {
                         double delta = a == b ? 1.0 : 0.0;
                         var[a][b] += factor * (atRisk[a] / nn) * (delta - atRisk[b] / nn);
                     }
                 }
             }
+            km *= (total - d) / (double) total;
             for (int a = 0; a < k; a++) {
                 atRisk[a] -= leaving[a];
             }
@@ -136,7 +157,12 @@ public final class LogRankTest {
             chi = solved.dotProduct(rhs);
         }
         double p = df > 0 ? Distributions.chiSquareUpper(chi, df) : Double.NaN;
-        return new LogRankTest(levels, count, obs, exp, var, chi, df, p);
+        return new LogRankTest(levels, count, obs, exp, var, chi, df, p, rho);
+    }
+
+    /** The weight exponent: 0 log-rank, 1 Peto-Peto. */
+    public double rho() {
+        return rho;
     }
 
     /** Group labels, in the order of all per-group arrays. */
@@ -149,12 +175,12 @@ public final class LogRankTest {
         return n.clone();
     }
 
-    /** Observed events per group. */
+    /** Observed events per group (weighted by {@code S(t-)^rho}). */
     public double[] observed() {
         return observed.clone();
     }
 
-    /** Expected events per group under the null hypothesis. */
+    /** Expected events per group under the null hypothesis (weighted by {@code S(t-)^rho}). */
     public double[] expected() {
         return expected.clone();
     }
@@ -183,6 +209,6 @@ public final class LogRankTest {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "LogRankTest[chi2=%.4f, df=%d, p=%.4g]", chiSquare, df, pValue);
+        return String.format(java.util.Locale.ROOT, "LogRankTest[rho=%s, chi2=%.4f, df=%d, p=%.4g]", rho, chiSquare, df, pValue);
     }
 }
