@@ -54,7 +54,8 @@ public final class Cohort implements PortObject {
 
     /**
      * Reads a manifest. Columns whose cells name image files (.nii, .nii.gz, .nrrd, .nhdr, .mha,
-     * .mhd) are file columns; all other columns are clinical.
+     * .mhd, .dcm) or existing folders (DICOM series) are file columns; all other columns are clinical.
+     * Relative paths resolve against the manifest's folder.
      */
     public static Cohort read(Path manifest) throws IOException {
         Table table = Table.readCsv(manifest);
@@ -66,7 +67,7 @@ public final class Cohort implements PortObject {
         List<String> fileColumns = new ArrayList<>();
         List<Column> clinicalColumns = new ArrayList<>();
         for (Column column : table.columns()) {
-            if (!column.isNumeric() && isFileColumn(column)) {
+            if (!column.isNumeric() && !column.name().equals(PATIENT_ID) && isFileColumn(column, base)) {
                 fileColumns.add(column.name());
             } else {
                 clinicalColumns.add(column);
@@ -106,15 +107,16 @@ public final class Cohort implements PortObject {
         return out;
     }
 
-    private static boolean isFileColumn(Column column) {
+    private static boolean isFileColumn(Column column, Path base) {
         boolean any = false;
         for (int row = 0; row < column.size(); row++) {
             String cell = column.text(row).toLowerCase(Locale.ROOT);
             if (cell.isEmpty()) {
                 continue;
             }
-            if (!(cell.endsWith(".nii") || cell.endsWith(".nii.gz") || cell.endsWith(".nrrd")
-                    || cell.endsWith(".nhdr") || cell.endsWith(".mha") || cell.endsWith(".mhd"))) {
+            boolean imageFile = cell.endsWith(".nii") || cell.endsWith(".nii.gz") || cell.endsWith(".nrrd")
+                    || cell.endsWith(".nhdr") || cell.endsWith(".mha") || cell.endsWith(".mhd") || cell.endsWith(".dcm");
+            if (!imageFile && !Files.isDirectory(base.resolve(column.text(row)))) {
                 return false;
             }
             any = true;
