@@ -48,6 +48,15 @@ class GlcmGlrlmBenchmark {
             int voxels = c.roi().intensity().count();
             double baseline = medianMillis(() -> plainPass(c.roi()));
             row(md, c.name(), voxels, "baseline pass", baseline, baseline);
+            double discretise = medianMillis(() -> GreyLevelVolume.of(c.roi(), c.settings()));
+            row(md, c.name(), voxels, "of which discretisation and crop (GreyLevelVolume.of)", discretise, baseline);
+            GreyLevelVolume volume = GreyLevelVolume.of(c.roi(), c.settings());
+            row(md, c.name(), voxels, "of which GLCM matrices (all directions)",
+                    medianMillis(() -> GlcmFeatures.matrices(volume, c.settings())), baseline);
+            row(md, c.name(), voxels, "of which GLRLM matrices (all directions)",
+                    medianMillis(() -> GlrlmFeatures.matrices(volume, c.settings())), baseline);
+            row(md, c.name(), voxels, "of which GLCM MCC (eigenvalues, all directions)",
+                    medianMillis(() -> new GlcmFeatures().compute(volume, c.settings(), List.of("MCC"))), baseline);
             double glcm = medianMillis(() -> new GlcmFeatures().compute(c.roi(), c.settings()));
             row(md, c.name(), voxels, "GLCM, 1 thread", glcm, baseline);
             double glrlm = medianMillis(() -> new GlrlmFeatures().compute(c.roi(), c.settings()));
