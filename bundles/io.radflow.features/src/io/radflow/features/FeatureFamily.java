@@ -20,6 +20,14 @@ public interface FeatureFamily {
     /** All features of the family in output order, deprecated ones included. */
     List<FeatureDefinition> features();
 
+    /**
+     * The names {@link #compute(Roi, FeatureSettings)} returns with these settings, in order: by default the
+     * non-deprecated features; a family whose output depends on the settings (e.g. the convention) overrides it.
+     */
+    default List<String> featureNames(FeatureSettings settings) {
+        return features().stream().filter(d -> !d.deprecated()).map(FeatureDefinition::name).toList();
+    }
+
     /** Every setting the family reads, the {@link FeatureSettings#COMMON} ones it uses included. */
     List<Setting<?>> settings();
 

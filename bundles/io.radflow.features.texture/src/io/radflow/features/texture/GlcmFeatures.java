@@ -162,7 +162,7 @@ public final class GlcmFeatures implements FeatureFamily {
     /** The non-deprecated features, plus Dissimilarity and SumVariance in the IBSI convention. */
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        return compute(roi, settings, defaultNames(settings));
+        return compute(roi, settings, featureNames(settings));
     }
 
     /**
@@ -227,7 +227,9 @@ public final class GlcmFeatures implements FeatureFamily {
         });
     }
 
-    private static List<String> defaultNames(FeatureSettings settings) {
+    /** The non-deprecated features, plus Dissimilarity and SumVariance in the IBSI convention. */
+    @Override
+    public List<String> featureNames(FeatureSettings settings) {
         boolean ibsi = settings.convention() == Convention.IBSI;
         List<String> names = new ArrayList<>();
         for (Feature f : FEATURES) {

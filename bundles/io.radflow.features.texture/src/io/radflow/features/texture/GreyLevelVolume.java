@@ -45,30 +45,32 @@ public final class GreyLevelVolume {
         ImageGeometry g = mask.geometry();
         int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
         int[] hi = {-1, -1, -1};
-        for (int z = 0; z < g.sizeZ(); z++) {
-            for (int y = 0; y < g.sizeY(); y++) {
-                for (int x = 0; x < g.sizeX(); x++) {
-                    if (mask.contains(g.index(x, y, z))) {
-                        lo[0] = Math.min(lo[0], x);
-                        lo[1] = Math.min(lo[1], y);
-                        lo[2] = Math.min(lo[2], z);
-                        hi[0] = Math.max(hi[0], x);
-                        hi[1] = Math.max(hi[1], y);
-                        hi[2] = Math.max(hi[2], z);
-                    }
-                }
+        int nx = g.sizeX();
+        int nxy = nx * g.sizeY();
+        int n = g.voxelCount();
+        for (int i = 0; i < n; i++) {
+            if (mask.contains(i)) {
+                int x = i % nx;
+                int y = (i / nx) % g.sizeY();
+                int z = i / nxy;
+                lo[0] = Math.min(lo[0], x);
+                lo[1] = Math.min(lo[1], y);
+                lo[2] = Math.min(lo[2], z);
+                hi[0] = Math.max(hi[0], x);
+                hi[1] = Math.max(hi[1], y);
+                hi[2] = Math.max(hi[2], z);
             }
         }
         int[] size = {hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1};
         int[] bins = Discretisation.discretise(roi.intensities(), settings);
         int[] levels = new int[size[0] * size[1] * size[2]];
-        int n = 0;
-        for (int i = 0; i < g.voxelCount(); i++) {
+        int next = 0;
+        for (int i = 0; i < n; i++) {
             if (mask.contains(i)) {
-                int x = i % g.sizeX();
-                int y = (i / g.sizeX()) % g.sizeY();
-                int z = i / (g.sizeX() * g.sizeY());
-                levels[(x - lo[0]) + size[0] * ((y - lo[1]) + size[1] * (z - lo[2]))] = bins[n++];
+                int x = i % nx;
+                int y = (i / nx) % g.sizeY();
+                int z = i / nxy;
+                levels[(x - lo[0]) + size[0] * ((y - lo[1]) + size[1] * (z - lo[2]))] = bins[next++];
             }
         }
         return new GreyLevelVolume(size, lo, g.spacing(), levels);

@@ -1,7 +1,6 @@
 package io.radflow.features.extraction;
 
 import io.radflow.features.Convention;
-import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
@@ -166,10 +165,8 @@ public final class FeatureExtractor {
     public List<String> featureKeys() {
         List<String> keys = new ArrayList<>();
         enabled.forEach((family, names) -> {
-            for (FeatureDefinition d : family.features()) {
-                if (names.isEmpty() ? !d.deprecated() : names.contains(d.name())) {
-                    keys.add(FeatureValues.key("original", family.key(), d.name()));
-                }
+            for (String name : names.isEmpty() ? family.featureNames(settings) : names) {
+                keys.add(FeatureValues.key("original", family.key(), name));
             }
         });
         return keys;

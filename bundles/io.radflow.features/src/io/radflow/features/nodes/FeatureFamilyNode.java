@@ -9,7 +9,6 @@ import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
 import io.radflow.core.port.PortObject;
-import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
@@ -88,12 +87,7 @@ public abstract class FeatureFamilyNode implements NodeImplementation {
         String imageColumn = parameters.getString("image");
         String maskColumn = parameters.getString("mask");
         String imageType = parameters.getString("imageType", "original");
-        List<String> names = new ArrayList<>();
-        for (FeatureDefinition d : family.features()) {
-            if (!d.deprecated()) {
-                names.add(d.name());
-            }
-        }
+        List<String> names = family.featureNames(settings);
         Table table = PatientFeatureTable.collect(cohort, family.key(), names, imageType, context,
                 patient -> computePatient(patient, imageColumn, maskColumn, settings, family, context));
         return Map.of("features", table);
