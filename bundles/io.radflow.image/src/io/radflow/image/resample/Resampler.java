@@ -35,4 +35,30 @@ public interface Resampler {
         }
         return new Mask(target, inside);
     }
+
+    /**
+     * A label map (e.g. liver = 1, tumour = 2) on {@code target}. With nearest neighbour the labels are resampled as
+     * they are; otherwise each label is resampled as its own 0/1 mask and a target voxel takes the label with the
+     * largest fraction among those reaching {@code how.threshold()} (0 when none does).
+     */
+    default Image3D resampleLabels(Image3D labelMap, ImageGeometry target, MaskInterpolation how,
+            Extrapolation extrapolation) {
+        if (how.interpolator() == Interpolator.NEAREST) {
+            return resample(labelMap, target, Interpolator.NEAREST, extrapolation);
+        }
+        double[] out = new double[target.voxelCount()];
+        double[] best = new double[out.length];
+        for (int label : LabelMaps.labels(labelMap)) {
+            Image3D fractions = resample(LabelMaps.toLabelMap(LabelMaps.select(labelMap, label), 1), target,
+                    how.interpolator(), extrapolation);
+            for (int i = 0; i < out.length; i++) {
+                double f = fractions.get(i);
+                if (f >= how.threshold() - THRESHOLD_SLACK && f > best[i]) {
+                    out[i] = label;
+                    best[i] = f;
+                }
+            }
+        }
+        return Image3D.wrap(target, out);
+    }
 }
