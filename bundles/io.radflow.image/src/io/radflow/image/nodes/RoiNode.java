@@ -58,6 +58,10 @@ public final class RoiNode extends CohortImageNode {
         if (needsOther && labels(p, "otherLabels").length == 0) {
             throw new IllegalArgumentException("operation '" + operation + "' needs parameter 'otherLabels'");
         }
+        if (!p.getString("otherMask", "").isBlank() && labels(p, "otherLabels").length == 0) {
+            throw new IllegalArgumentException("parameter 'otherMask' is set but 'otherLabels' is empty: name the labels of "
+                    + "region B");
+        }
         if (operation.equals("ring") && !(p.getDouble("distance") > 0)) {
             throw new IllegalArgumentException("parameter 'distance' (ring thickness in mm) must be positive, got "
                     + p.getString("distance"));
