@@ -104,10 +104,9 @@ public final class GlszmFeatures implements FeatureFamily {
 
     @Override
     public List<Setting<?>> settings() {
-        List<Setting<?>> settings = new ArrayList<>(FeatureSettings.COMMON);
-        settings.remove(FeatureSettings.VOXEL_ARRAY_SHIFT);
-        settings.addAll(List.of(Neighbourhood.FORCE_2D, Neighbourhood.FORCE_2D_DIMENSION, TextureAggregation.SETTING));
-        return List.copyOf(settings);
+        return List.of(FeatureSettings.BIN_WIDTH, FeatureSettings.BIN_COUNT, FeatureSettings.CONVENTION,
+                FeatureSettings.RESEGMENT_RANGE, Neighbourhood.FORCE_2D, Neighbourhood.FORCE_2D_DIMENSION,
+                TextureAggregation.SETTING);
     }
 
     @Override

@@ -106,27 +106,6 @@ public final class LevelCountMatrix {
         return new LevelCountMatrix(levels, columns, counts, voxelCount);
     }
 
-    /** Merges matrices by summing counts and voxel counts (IBSI 2.5D merging of slice matrices). */
-    public static LevelCountMatrix sum(java.util.List<LevelCountMatrix> matrices) {
-        int maxLevel = 0;
-        int maxColumn = 0;
-        long voxels = 0;
-        for (LevelCountMatrix m : matrices) {
-            maxLevel = Math.max(maxLevel, m.levels.length == 0 ? 0 : m.levels[m.levels.length - 1]);
-            maxColumn = Math.max(maxColumn, m.columns.length == 0 ? 0 : m.columns[m.columns.length - 1]);
-            voxels += (long) m.voxelCount;
-        }
-        long[][] dense = new long[maxLevel + 1][maxColumn + 1];
-        for (LevelCountMatrix m : matrices) {
-            for (int r = 0; r < m.levels.length; r++) {
-                for (int c = 0; c < m.columns.length; c++) {
-                    dense[m.levels[r]][m.columns[c]] += (long) m.counts[r * m.columns.length + c];
-                }
-            }
-        }
-        return ofDense(dense, voxels);
-    }
-
     private static int[] distinctSorted(int[] sorted) {
         int[] copy = sorted.clone();
         Arrays.sort(copy);

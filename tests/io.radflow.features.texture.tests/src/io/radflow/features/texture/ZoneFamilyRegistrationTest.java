@@ -3,6 +3,8 @@ package io.radflow.features.texture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radflow.core.node.ParameterDescriptor;
+import io.radflow.core.node.ParameterType;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.Setting;
 import io.radflow.features.nodes.FeatureFamilyNode;
@@ -10,8 +12,10 @@ import io.radflow.features.nodes.FeatureFamilyNode;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,13 +57,26 @@ class ZoneFamilyRegistrationTest {
             Set<String> parameters = new HashSet<>();
             NodeList list = node.getElementsByTagName("parameter");
             for (int i = 0; i < list.getLength(); i++) {
-                parameters.add(((Element) list.item(i)).getAttribute("key"));
+                Element p = (Element) list.item(i);
+                parameters.add(p.getAttribute("key"));
+                ParameterDescriptor descriptor = new ParameterDescriptor(p.getAttribute("key"), p.getAttribute("label"),
+                        ParameterType.valueOf(p.getAttribute("type").toUpperCase(Locale.ROOT)), p.getAttribute("default"),
+                        Boolean.parseBoolean(p.getAttribute("required")), number(p, "min"), number(p, "max"),
+                        p.getAttribute("choices").isEmpty() ? List.of()
+                                : Arrays.stream(p.getAttribute("choices").split(",")).map(String::trim).toList(),
+                        p.getAttribute("help"));
+                assertEquals(null, descriptor.check(descriptor.defaultValue()), family.key() + " default of " + descriptor.key());
             }
             for (Setting<?> setting : family.settings()) {
                 assertTrue(parameters.contains(setting.key()), family.key() + " node lacks parameter " + setting.key());
             }
             assertTrue(parameters.containsAll(List.of("image", "mask", "label", "imageType")), family.key());
         }
+    }
+
+    private static Double number(Element element, String attribute) {
+        String value = element.getAttribute(attribute);
+        return value.isEmpty() ? null : Double.valueOf(value);
     }
 
     @Test
