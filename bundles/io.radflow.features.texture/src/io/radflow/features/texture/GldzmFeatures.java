@@ -12,6 +12,7 @@ import io.radflow.image.ImageGeometry;
 import io.radflow.image.Mask;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -141,7 +142,7 @@ public final class GldzmFeatures implements FeatureFamily {
         GreyLevelZones zones = GreyLevelZones.label(volume, linkage);
         int[] zoneMap = zones.zoneMapShared();
         int[] zoneDistance = new int[zones.count()];
-        java.util.Arrays.fill(zoneDistance, Integer.MAX_VALUE);
+        Arrays.fill(zoneDistance, Integer.MAX_VALUE);
         for (int v = 0; v < zoneMap.length; v++) {
             int zone = zoneMap[v];
             if (zone >= 0) {

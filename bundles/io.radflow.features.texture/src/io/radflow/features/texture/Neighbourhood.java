@@ -6,6 +6,7 @@ import io.radflow.features.FeatureValues;
 import io.radflow.features.Setting;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +260,7 @@ public final class Neighbourhood {
                     out[n++] = s;
                 }
             }
-            return java.util.Arrays.copyOf(out, n);
+            return Arrays.copyOf(out, n);
         }
 
         /** Slice {@code index} of a box of values (x fastest) as a box of thickness 1 along the slice axis. */

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Timings of the zone and neighbourhood families on brain1 (4137 voxels) and the IBSI CT phantom ROI (3D,
  * resegmented to [-500, 400] HU, FBS 25): median of repeated single-thread runs, and the throughput of as many
  * concurrent runs as there are cores. The baseline, measured in the same run, is a plain pass over the ROI
- * voxels (sum of the intensities inside the intensity mask). Prints and writes
+ * voxels (sum of the intensities inside the intensity mask); the discretisation and cropping that every family
+ * starts with ({@link GreyLevelVolume#of}) is timed too. Prints and writes
  * {@code ${radflow.test.output}/../bench/texture-zones.md}; asserts nothing about speed.
  */
 @Tag("benchmark")
@@ -74,6 +75,9 @@ class ZonesBenchmark {
                 double plain = median(() -> plainPass(c.roi()));
                 md.append(String.format(Locale.ROOT, "| %s | plain pass | %d | %.3f | %.3g | 1 | | |%n", c.name(), n,
                         plain * 1e3, n / plain));
+                double volume = median(() -> GreyLevelVolume.of(c.roi(), c.settings()));
+                md.append(String.format(Locale.ROOT, "| %s | discretise + crop (shared by all) | %d | %.2f | %.3g | %.0f | | |%n",
+                        c.name(), n, volume * 1e3, n / volume, volume / plain));
                 for (FeatureFamily family : families) {
                     double single = median(() -> family.compute(c.roi(), c.settings()));
                     long start = System.nanoTime();
