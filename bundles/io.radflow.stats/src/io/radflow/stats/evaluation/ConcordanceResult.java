@@ -22,7 +22,7 @@ public record ConcordanceResult(double concordance, double variance, double conc
     /** Normal confidence interval {@code C -/+ z sqrt(variance)} (not clipped). */
     public ConfidenceInterval confidenceInterval(double level) {
         Checks.level("level", level);
-        double z = Normal.quantile(0.5 + level / 2);
+        double z = Probabilities.normalQuantile(0.5 + level / 2);
         double se = standardError();
         return new ConfidenceInterval(concordance, concordance - z * se, concordance + z * se, level);
     }

@@ -163,7 +163,7 @@ public final class RocAnalysis {
      */
     public ConfidenceInterval aucConfidenceInterval(double level) {
         Checks.level("level", level);
-        double z = Normal.quantile(0.5 + level / 2);
+        double z = Probabilities.normalQuantile(0.5 + level / 2);
         double se = Math.sqrt(delongVariance());
         return new ConfidenceInterval(auc, Math.max(0, auc - z * se), Math.min(1, auc + z * se), level);
     }
@@ -238,8 +238,8 @@ public final class RocAnalysis {
         double d = first.auc - second.auc;
         double se = Math.sqrt(var);
         double z = d == 0 && se == 0 ? 0 : d / se;
-        double p = 2 * Normal.cdf(-Math.abs(z));
-        double crit = Normal.quantile(0.5 + level / 2);
+        double p = 2 * Probabilities.normalCdf(-Math.abs(z));
+        double crit = Probabilities.normalQuantile(0.5 + level / 2);
         return new RocComparison(first.auc, second.auc, se, z, p,
                 new ConfidenceInterval(d, d - crit * se, d + crit * se, level));
     }
