@@ -214,3 +214,79 @@ ms_case <- function(time, status, x) {
 save(list(lung_age = ms_case(lung$time, lung$status, lung$age),
           lung_karno = ms_case(lung$time, lung$status, lung$ph.karno),
           veteran_karno = ms_case(veteran$time, veteran$status, veteran$karno)), "maxstat")
+
+# ------------------------------------------------------------------ calibration of predicted probabilities
+pbc <- survival::pbc[1:312, ]
+pbc <- data.frame(dead = as.integer(pbc$status == 2), logbili = log(pbc$bili), albumin = pbc$albumin,
+                  age = pbc$age)
+asah_fit <- glm(poor ~ s100b + ndka + wfns, family = binomial, data = asah)
+pbc_fit <- glm(dead ~ logbili + albumin + age, family = binomial, data = pbc)
+
+# Hosmer-Lemeshow with g groups (formula of ResourceSelection::hoslem.test)
+hoslem <- function(y, yhat, g = 10) {
+  cutyhat <- cut(yhat, breaks = quantile(yhat, probs = seq(0, 1, 1 / g)), include.lowest = TRUE)
+  obs <- xtabs(cbind(1 - y, y) ~ cutyhat); expect <- xtabs(cbind(1 - yhat, yhat) ~ cutyhat)
+  chisq <- sum((obs - expect)^2 / expect)
+  list(statistic = chisq, df = g - 2, p = pchisq(chisq, g - 2, lower.tail = FALSE),
+       observed = unname(obs[, 2]), expected = unname(expect[, 2]))
+}
+# Net benefit of "treat if p >= pt" (formula of dcurves::dca, binary outcome)
+dca <- function(y, p, thresholds) {
+  n <- length(y); prev <- mean(y)
+  list(thresholds = thresholds,
+       model = sapply(thresholds, function(t) sum(p >= t & y == 1) / n - sum(p >= t & y == 0) / n * t / (1 - t)),
+       all = prev - (1 - prev) * thresholds / (1 - thresholds))
+}
+# Binned calibration with bootstrap optimism (rms::calibrate's optimism formula on g fixed bins of the
+# apparent predictions): on resample b, refit, observed fraction per bin on the resample (apparent) and
+# on the original data (test); optimism = mean over b of apparent - test; corrected = observed - optimism.
+binned_calibration <- function(formula, data, B = 20, g = 10) {
+  y <- model.response(model.frame(formula, data))
+  fit <- glm(formula, family = binomial, data = data); p <- fitted(fit); n <- nrow(data)
+  breaks <- quantile(p, probs = seq(0, 1, 1 / g))
+  bin_of <- function(q) pmin(pmax(findInterval(q, breaks, left.open = TRUE, rightmost.closed = FALSE), 1), g)
+  observed <- function(yy, q) { b <- bin_of(q); sapply(1:g, function(k) if (any(b == k)) mean(yy[b == k]) else NA) }
+  predicted <- function(q) { b <- bin_of(q); sapply(1:g, function(k) if (any(b == k)) mean(q[b == k]) else NA) }
+  idx <- matrix(0L, B, n); pred_orig <- matrix(0, B, n); app <- matrix(NA, B, g); tst <- matrix(NA, B, g)
+  for (b in 1:B) {
+    i <- sample.int(n, n, replace = TRUE); idx[b, ] <- i
+    fb <- suppressWarnings(glm(formula, family = binomial, data = data[i, ]))
+    pb <- predict(fb, newdata = data, type = "response"); pred_orig[b, ] <- pb
+    app[b, ] <- observed(y[i], pb[i]); tst[b, ] <- observed(y, pb)
+  }
+  d <- app - tst
+  optimism <- sapply(1:g, function(k) mean(d[, k], na.rm = TRUE))
+  obs <- observed(y, p)
+  list(y = y, p = unname(p), breaks = unname(breaks), resamples = idx - 1L, resample_predictions = pred_orig,
+       predicted = predicted(p), observed = obs, optimism = optimism, corrected = obs - optimism,
+       valid = colSums(!is.na(d)))
+}
+set.seed(7)
+cal_case <- function(y, p) list(y = y, p = unname(p), brier = mean((p - y)^2), hl = hoslem(y, p, 10),
+                                dca = dca(y, p, seq(0.01, 0.99, by = 0.01)))
+save(list(asah = cal_case(asah$poor, fitted(asah_fit)), pbc = cal_case(pbc$dead, fitted(pbc_fit)),
+          pbc_binned = binned_calibration(dead ~ logbili + albumin + age, pbc)), "calibration")
+
+# ------------------------------------------------------------------ nomogram (rms)
+dd <- datadist(pbc); options(datadist = "dd")
+pbc_lrm <- lrm(dead ~ logbili + albumin + age, data = pbc)
+risk_at <- c(0.1, 0.3, 0.5, 0.7, 0.9)
+nom <- nomogram(pbc_lrm, fun = plogis, funlabel = "risk", fun.at = risk_at)
+vars <- c("logbili", "albumin", "age")
+save(list(intercept = unname(coef(pbc_lrm)[1]), names = vars, coefficients = unname(coef(pbc_lrm)[vars]),
+          axes = lapply(setNames(vars, vars), function(v) list(x = nom[[v]][[v]], points = unname(nom[[v]]$points))),
+          lp_at = nom$lp$x.real, lp_points = nom$lp$x, risk_at = nom$risk$x.real, risk_points = nom$risk$x,
+          scale = attr(nom, "info")$sc), "nomogram")
+
+# ------------------------------------------------------------------ bootstrap intervals (boot)
+boot_case <- function(data, statistic, R) {
+  set.seed(99)
+  b <- boot(data, function(d, i) statistic(d[i]), R = R)
+  L <- empinf(b, type = "jack")
+  ci <- boot.ci(b, conf = 0.95, type = c("perc", "bca"), L = L)
+  list(data = data, t0 = b$t0, t = as.vector(b$t), L = L,
+       perc = ci$percent[4:5], bca = ci$bca[4:5])
+}
+save(list(mtcars_mpg_trimmed_mean = boot_case(mtcars$mpg, function(x) mean(x, trim = 0.1), 999),
+          lung_age_mean = boot_case(lung$age, mean, 1000),
+          iris_sepal_sd = boot_case(iris$Sepal.Width, sd, 2000)), "bootstrap")
