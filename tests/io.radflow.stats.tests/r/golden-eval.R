@@ -73,16 +73,50 @@ td_auc <- function(time, status, marker, t) {
   num <- sum(sapply(seq_along(mc), function(i) wc[i] * sum(wk * ((mc[i] > mk) + 0.5 * (mc[i] == mk)))))
   num / (sum(wc) * sum(wk))
 }
+# Standard error from the influence function of the estimator (Blanche et al. 2013, iid representation
+# with the Kaplan-Meier censoring term): AUC = N/(a b), N = (1/n^2) sum_ij Q_ij, Q_ij = c_ij A_i W_i B_j W_t,
+# a = mean(A W), b = mean(B W_t); IF_k = (IF_N - AUC (a IF_b + b IF_a)) / (a b) where each IF carries the
+# term psi_k(s) = int_0^s dM^C_k(u)/y(u) of 1/G; se = sd(IF)/sqrt(n) (riskRegression's convention).
+td_auc_iid <- function(time, status, marker, t) {
+  n <- length(time)
+  cfit <- survfit(Surv(time, 1 - status) ~ 1)
+  G_minus <- function(s) sapply(s, function(u) { k <- cfit$time < u; if (any(k)) min(cfit$surv[k]) else 1 })
+  G_at <- function(u) { k <- cfit$time <= u; if (any(k)) min(cfit$surv[k]) else 1 }
+  A <- as.numeric(time <= t & status == 1); B <- as.numeric(time > t)
+  W <- ifelse(A == 1, 1 / G_minus(time), 0); Wt <- 1 / G_at(t)
+  cmat <- outer(marker, marker, function(a, b) (a > b) + 0.5 * (a == b))
+  Q <- cmat * outer(A * W, B * Wt)
+  N <- sum(Q) / n^2; a <- sum(A * W) / n; b <- sum(B * Wt) / n; auc <- N / (a * b)
+  ut <- sort(unique(time)); atrisk <- sapply(ut, function(u) sum(time >= u))
+  cens <- sapply(ut, function(u) sum(time == u & status == 0)); dL <- cens / atrisk; y <- atrisk / n
+  psi <- function(k, s, strict) {
+    keep <- if (strict) ut < s else ut <= s
+    jump <- if (status[k] == 0 && (if (strict) time[k] < s else time[k] <= s)) 1 / y[match(time[k], ut)] else 0
+    jump - sum((dL / y)[keep & ut <= time[k]])
+  }
+  IF <- sapply(1:n, function(k) {
+    psiT <- sapply(1:n, function(i) if (A[i] == 1) psi(k, time[i], TRUE) else 0)
+    psit <- psi(k, t, FALSE)
+    ifN <- (sum(Q[k, ]) + sum(Q[, k])) / n - 2 * N + sum(Q * outer(psiT, rep(psit, n), "+")) / n^2
+    ifa <- A[k] * W[k] - a + sum(A * W * psiT) / n
+    ifb <- B[k] * Wt - b + b * psit
+    (ifN - auc * (a * ifb + b * ifa)) / (a * b)
+  })
+  c(auc = auc, se = sd(IF) / sqrt(n))
+}
 td_case <- function(time, status, marker, times) {
   d <- data.frame(time = time, status = status, marker = marker)
   sc <- Score(list(m = marker), formula = Surv(time, status) ~ 1, data = d, times = times,
               metrics = "auc", cens.model = "km", se.fit = TRUE, conf.int = TRUE)
+  iid <- sapply(times, function(t) td_auc_iid(time, status, marker, t))
   list(time = time, status = status, marker = marker, times = times,
-       auc = sapply(times, function(t) td_auc(time, status, marker, t)),
+       auc = sapply(times, function(t) td_auc(time, status, marker, t)), se = unname(iid["se", ]),
        score_auc = sc$AUC$score$AUC, score_se = sc$AUC$score$se)
 }
+set.seed(1)
 save(list(lung_lp = td_case(lung$time, lung$status, unname(lung$lp), c(180, 365, 540)),
-          veteran_karno = td_case(veteran$time, veteran$status, -veteran$karno, c(30, 90, 180))),
+          veteran_karno = td_case(veteran$time, veteran$status, -veteran$karno, c(30, 90, 180)),
+          lung_age_jitter = td_case(lung$time, lung$status, lung$age + rnorm(nrow(lung)), c(180, 365))),
      "td_auc")
 
 # ------------------------------------------------------------------ ICC (psych), correlation, Shapiro-Wilk

@@ -117,16 +117,20 @@ class DiscriminationTest {
     @Test
     void timeDependentAucMatchesIpcwFormulaAndRiskRegression() {
         GoldenJson file = GoldenJson.load("eval/td_auc.json");
-        for (String set : List.of("lung_lp", "veteran_karno")) {
+        for (String set : List.of("lung_lp", "veteran_karno", "lung_age_jitter")) {
             GoldenJson g = file.object(set);
             double[] times = g.numbers("times");
             TimeDependentAuc.Result[] res = TimeDependentAuc.at(survival(g), g.numbers("marker"), times);
             double[] auc = g.numbers("auc");
+            double[] se = g.numbers("se");
             double[] score = g.numbers("score_auc");
+            double[] scoreSe = g.numbers("score_se");
             for (int k = 0; k < times.length; k++) {
                 check("timeROC formula (IPCW)", set, "AUC(" + times[k] + ")", res[k].auc(), auc[k], CLOSED);
-                // riskRegression::Score breaks marker ties slightly differently: cross-check only
+                check("Blanche 2013 iid formula", set, "se(" + times[k] + ")", res[k].standardError(), se[k], CLOSED);
+                // riskRegression::Score breaks marker and time ties slightly differently: cross-check only
                 check("riskRegression Score", set, "AUC(" + times[k] + ")", res[k].auc(), score[k], 2e-4);
+                check("riskRegression Score", set, "se(" + times[k] + ")", res[k].standardError(), scoreSe[k], 2e-3);
             }
         }
     }
