@@ -138,6 +138,15 @@ cor_case <- function(x, y) {
        p = p$p.value, lower = p$conf.int[1], upper = p$conf.int[2]),
        spearman = list(rho = unname(s$estimate), S = unname(s$statistic), p = s$p.value))
 }
+# cor.test's default Spearman p value (no ties, n < 1290): exact for n <= 9, Edgeworth series (AS 89) above
+spearman_default <- lapply(list(n7 = list(x = c(1.2, 3.4, 2.2, 5.1, 4.0, 6.3, 0.5), y = c(2.0, 2.9, 3.5, 4.4, 1.1, 6.0, 0.7)),
+                                n9_negative = list(x = 1:9, y = c(9.5, 7.1, 8.2, 6.3, 3.4, 5.5, 4.6, 1.7, 2.8)),
+                                n20 = list(x = c(iris$Sepal.Length[1:20] + (1:20) / 1000), y = iris$Petal.Width[1:20] + (1:20) / 997),
+                                n12_negative = list(x = 1:12, y = c(8.5, 12.1, 3.2, 4.3, 6.4, 11.5, 7.6, 9.7, 10.8, 1.9, 5.1, 2.2)),
+                                n40_unrelated = list(x = (1:40)^1.1, y = sin(1:40))),
+                           function(d) { s <- cor.test(d$x, d$y, method = "spearman")
+                             c(d, list(rho = unname(s$estimate), S = unname(s$statistic), p = s$p.value)) })
+save(spearman_default, "spearman_exact")
 save(list(mtcars_mpg_wt = cor_case(mtcars$mpg, mtcars$wt),
           iris_sepal_petal = cor_case(iris$Sepal.Length, iris$Petal.Length),
           lung_age_karno = cor_case(lung$age, lung$ph.karno)), "correlation")

@@ -3,6 +3,7 @@ package io.radflow.stats.agreement;
 import static io.radflow.stats.evaluation.Conformance.CLOSED;
 import static io.radflow.stats.evaluation.Conformance.ITERATIVE;
 import static io.radflow.stats.evaluation.Conformance.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,12 +66,30 @@ class AgreementTest {
             check("cor.test pearson", set, "p", p.p(), rp.number("p"), CLOSED);
             check("cor.test pearson", set, "lower", p.interval().lower(), rp.number("lower"), CLOSED);
             check("cor.test pearson", set, "upper", p.interval().upper(), rp.number("upper"), CLOSED);
-            CorrelationTest s = Correlation.spearman(g.numbers("x"), g.numbers("y"));
+            CorrelationTest s = Correlation.spearmanApproximate(g.numbers("x"), g.numbers("y"));
             GoldenJson rs = g.object("spearman");
             check("cor.test spearman exact=FALSE", set, "rho", s.estimate(), rs.number("rho"), CLOSED);
             check("cor.test spearman exact=FALSE", set, "S", s.statistic(), rs.number("S"), CLOSED);
             check("cor.test spearman exact=FALSE", set, "p", s.p(), rs.number("p"), CLOSED);
         }
+    }
+
+    @Test
+    void spearmanDefaultPValueMatchesCorTest() {
+        GoldenJson file = GoldenJson.load("eval/spearman_exact.json");
+        for (String set : file.asMap().keySet()) {
+            GoldenJson g = file.object(set);
+            CorrelationTest s = Correlation.spearman(g.numbers("x"), g.numbers("y"));
+            String method = g.numbers("x").length <= 9 ? "cor.test spearman exact (AS 89 enumeration)"
+                    : "cor.test spearman (AS 89 Edgeworth)";
+            check(method, set, "rho", s.estimate(), g.number("rho"), CLOSED);
+            check(method, set, "S", s.statistic(), g.number("S"), CLOSED);
+            check(method, set, "p", s.p(), g.number("p"), CLOSED);
+        }
+        // with ties the default falls back to the t approximation, as R does
+        double[] x = {1, 2, 2, 3, 4, 5};
+        double[] y = {2, 1, 4, 3, 6, 5};
+        assertEquals(Correlation.spearmanApproximate(x, y).p(), Correlation.spearman(x, y).p(), 0.0);
     }
 
     @Test
