@@ -1,0 +1,59 @@
+package io.radflow.features.shape;
+
+import io.radflow.features.FeatureDefinition;
+import io.radflow.features.FeatureValues;
+import io.radflow.image.Image3D;
+import io.radflow.image.Mask;
+import io.radflow.image.io.ImageFiles;
+import io.radflow.testsupport.ReferenceData;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reading the shared reference images and PyRadiomics baseline columns for the shape tests. */
+final class ShapeTestData {
+
+    private ShapeTestData() {
+    }
+
+    static Image3D read(String relative) throws IOException {
+        return ImageFiles.read(ReferenceData.file(relative));
+    }
+
+    /** The settings dict of a baseline column. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> settings(Map<String, Map<String, String>> baseline, String column) {
+        return (Map<String, Object>) ReferenceData.parsePython(
+                baseline.get("diagnostics_Configuration_Settings").get(column));
+    }
+
+    /** The feature names with a baseline row {@code original_<family>_<name>}. */
+    static Set<String> baselineNames(Map<String, Map<String, String>> baseline, String family) {
+        Set<String> names = new TreeSet<>();
+        String prefix = FeatureValues.key("original", family, "");
+        for (String row : baseline.keySet()) {
+            if (row.startsWith(prefix)) {
+                names.add(row.substring(prefix.length()));
+            }
+        }
+        return names;
+    }
+
+    static Set<String> nonDeprecated(List<FeatureDefinition> definitions) {
+        Set<String> names = new TreeSet<>();
+        definitions.stream().filter(d -> !d.deprecated()).forEach(d -> names.add(d.name()));
+        return names;
+    }
+
+    /** PyRadiomics' test rule: |value / reference - 1| < 3 %, exact for a reference of 0. */
+    static boolean withinThreePercent(double value, double reference) {
+        return reference == 0 ? value == 0 : Math.abs(value / reference - 1) < 0.03;
+    }
+
+    static Mask mask(String relative, int label) throws IOException {
+        return Mask.ofLabel(read(relative), label);
+    }
+}
