@@ -53,6 +53,18 @@ final class ShapeTestData {
         return reference == 0 ? value == 0 : Math.abs(value / reference - 1) < 0.03;
     }
 
+    /** The voxels of {@code mask} in slice {@code z}. */
+    static Mask slice(Mask mask, int z) {
+        io.radflow.image.ImageGeometry g = mask.geometry();
+        boolean[] inside = new boolean[g.voxelCount()];
+        for (int y = 0; y < g.sizeY(); y++) {
+            for (int x = 0; x < g.sizeX(); x++) {
+                inside[g.index(x, y, z)] = mask.contains(g.index(x, y, z));
+            }
+        }
+        return new Mask(g, inside);
+    }
+
     static Mask mask(String relative, int label) throws IOException {
         return Mask.ofLabel(read(relative), label);
     }
