@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Principal component analysis of the physical voxel positions of a mask, as PyRadiomics and IBSI define it:
  * the eigenvalues of the covariance matrix {@code \Sigma = \frac{1}{N} \sum_i (p_i - \bar p)(p_i - \bar p)^T} of
- * the N voxel centres {@code p_i} (index times spacing, mm; the direction matrix is ignored since the
+ * the N voxel centres {@code p_i} (or, for IBSI, the sample covariance with N - 1) (index times spacing, mm; the direction matrix is ignored since the
  * eigenvalues do not depend on it). Stateless.
  */
 final class PrincipalAxes {
@@ -16,8 +16,11 @@ final class PrincipalAxes {
     /**
      * The eigenvalues (mm^2) of the position covariance of the voxels inside {@code mask}, ascending. Rounding
      * errors below zero (&gt; -1e-10, as PyRadiomics tolerates) are set to 0.
+     *
+     * @param sample whether to divide by N - 1 (the sample covariance, which IBSI's reference values use; the
+     *               digital phantom's axis lengths tell the two apart) instead of N (PyRadiomics)
      */
-    static double[] eigenvalues(CroppedMask mask) {
+    static double[] eigenvalues(CroppedMask mask, boolean sample) {
         double[] sum = new double[3];
         long n = 0;
         for (int z = 0; z < mask.nz(); z++) {
@@ -54,7 +57,7 @@ final class PrincipalAxes {
         }
         for (int i = 0; i < 3; i++) {
             for (int j = i; j < 3; j++) {
-                c[i][j] /= n;
+                c[i][j] /= sample ? n - 1 : n;
                 c[j][i] = c[i][j];
             }
         }

@@ -100,12 +100,12 @@ public final class ShapeFeatures implements FeatureFamily {
      * @throws IllegalArgumentException for an unknown name, or for an ROI of one voxel (no principal axes)
      */
     public FeatureValues compute(Roi roi, FeatureSettings settings, Collection<String> names) {
-        return Feature.compute(KEY, FEATURES, names, () -> ShapeCoefficients.of(roi.morphological()));
+        return Feature.compute(KEY, FEATURES, names, () -> ShapeCoefficients.of(roi.morphological(), false));
     }
 
     /** Computes the non-deprecated features of {@code mask} alone (no image needed). */
     public FeatureValues compute(Mask mask) {
-        return Feature.compute(KEY, FEATURES, Feature.enabledNames(FEATURES), () -> ShapeCoefficients.of(mask));
+        return Feature.compute(KEY, FEATURES, Feature.enabledNames(FEATURES), () -> ShapeCoefficients.of(mask, false));
     }
 
     /**

@@ -65,6 +65,25 @@ final class ShapeTestData {
         return new Mask(g, inside);
     }
 
+    /**
+     * The IBSI-1 CT phantom ROI (configuration A): intensities rounded to integers, morphological mask = the
+     * ROI, intensity mask = ROI voxels within [{@code low}, {@code high}].
+     */
+    static io.radflow.features.Roi ctPhantomRoi(double low, double high) throws IOException {
+        Image3D raw = read("ibsi/ibsi_1_ct_radiomics_phantom/nifti/image/phantom.nii.gz");
+        double[] voxels = raw.voxels();
+        for (int i = 0; i < voxels.length; i++) {
+            voxels[i] = Math.rint(voxels[i]);
+        }
+        Image3D image = Image3D.wrap(raw.geometry(), voxels);
+        Mask roi = mask("ibsi/ibsi_1_ct_radiomics_phantom/nifti/mask/mask.nii.gz", 1);
+        boolean[] inRange = new boolean[voxels.length];
+        for (int i = 0; i < voxels.length; i++) {
+            inRange[i] = roi.contains(i) && voxels[i] >= low && voxels[i] <= high;
+        }
+        return new io.radflow.features.Roi(image, roi, new Mask(roi.geometry(), inRange));
+    }
+
     static Mask mask(String relative, int label) throws IOException {
         return Mask.ofLabel(read(relative), label);
     }
