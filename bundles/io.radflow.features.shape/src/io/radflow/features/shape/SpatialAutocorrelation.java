@@ -22,7 +22,7 @@ import io.radflow.image.Mask;
 final class SpatialAutocorrelation {
 
     /** ROIs with at most this many voxels use the direct pair sum. */
-    static final int DIRECT_LIMIT = 4000;
+    static final int DIRECT_LIMIT = 10_000;
 
     private SpatialAutocorrelation() {
     }
@@ -201,16 +201,21 @@ final class SpatialAutocorrelation {
                 }
                 double[] lineRe = new double[length];
                 double[] lineIm = new double[length];
+                double[] cos = new double[length / 2];
+                double[] sin = new double[length / 2];
+                for (int k = 0; k < length / 2; k++) {
+                    cos[k] = Math.cos(2 * Math.PI * k / length);
+                    sin[k] = (inverse ? 1 : -1) * Math.sin(2 * Math.PI * k / length);
+                }
                 int total = re.length;
-                for (int start = 0; start < total; start++) {
-                    if ((start / stride[axis]) % length != 0) {
-                        continue;
-                    }
+                int block = stride[axis] * length;
+                for (int start = 0; start < total; start = (start + 1) % stride[axis] == 0
+                        ? start + 1 + block - stride[axis] : start + 1) {
                     for (int i = 0; i < length; i++) {
                         lineRe[i] = re[start + i * stride[axis]];
                         lineIm[i] = im[start + i * stride[axis]];
                     }
-                    fft(lineRe, lineIm, inverse);
+                    fft(lineRe, lineIm, cos, sin);
                     for (int i = 0; i < length; i++) {
                         re[start + i * stride[axis]] = lineRe[i];
                         im[start + i * stride[axis]] = lineIm[i];
@@ -226,7 +231,8 @@ final class SpatialAutocorrelation {
             }
         }
 
-        private static void fft(double[] re, double[] im, boolean inverse) {
+        /** Iterative radix-2 FFT of one line; {@code cos[k]}, {@code sin[k]} the twiddles e^(-+2 pi i k / n). */
+        private static void fft(double[] re, double[] im, double[] cos, double[] sin) {
             int n = re.length;
             for (int i = 1, j = 0; i < n; i++) {
                 int bit = n >> 1;
@@ -244,10 +250,10 @@ final class SpatialAutocorrelation {
                 }
             }
             for (int len = 2; len <= n; len <<= 1) {
-                double angle = 2 * Math.PI / len * (inverse ? 1 : -1);
+                int step = n / len;
                 for (int k = 0; k < len / 2; k++) {
-                    double wr = Math.cos(angle * k);
-                    double wi = Math.sin(angle * k);
+                    double wr = cos[k * step];
+                    double wi = sin[k * step];
                     for (int i = k; i < n; i += len) {
                         int j = i + len / 2;
                         double xr = re[j] * wr - im[j] * wi;
