@@ -18,6 +18,13 @@ check demo-run "$PRODUCT/radflow-cli" run examples/demo.radflow --out "$OUT/demo
 for f in firstorder/features.csv cox/table.csv kmplot/figure.png kmplot/figure.svg manifest.json; do
   check "demo-output-${f//\//-}" test -s "$OUT/demo/$f"
 done
+# PyRadiomics-style extraction with the example parameter file (shared data beside the repository)
+DATA=${RADFLOW_SHARED_DATA:-../shared/data}
+if [ -d "$DATA/pyradiomics" ]; then
+  check extract-brain1 "$PRODUCT/radflow-cli" extract --image "$DATA/pyradiomics/brain1_image.nrrd" \
+    --mask "$DATA/pyradiomics/brain1_label.nrrd" --params "$DATA/pyradiomics/Params.yaml" --out "$OUT/brain1.csv"
+  check extract-output test -s "$OUT/brain1.csv"
+fi
 printf '<?xml version="1.0"?>\n<radflow:Pipeline xmlns:xmi="http://www.omg.org/XMI" xmi:version="2.0" xmlns:radflow="http://radflow.io/pipeline/1.0" name="bad"><nodes id="x" typeId="no.such.type" typeVersion="1.0.0"/></radflow:Pipeline>\n' > "$OUT/unknown.radflow"
 check unknown-node-type-exits-2 bash -c "'$PRODUCT/radflow-cli' validate '$OUT/unknown.radflow' 2>&1 | grep -q \"unknown node type 'no.such.type'\"; test \${PIPESTATUS[0]} -eq 2"
 echo "product smoke: $pass passed, $fail failed" > "$OUT/summary.txt"

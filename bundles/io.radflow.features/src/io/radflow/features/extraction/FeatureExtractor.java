@@ -24,6 +24,9 @@ import java.util.TreeSet;
  * {@code RadiomicsFeatureExtractor.execute} does: diagnostics first, then {@code <imageType>_<family>_<Name>}
  * per enabled feature. Immutable and thread-safe: one extractor serves many patients in parallel.
  *
+ * <p>Without a {@code featureClass} section every installed family of the convention is enabled: PyRadiomics'
+ * classes ({@code shape2D} only with {@code force2D}, as PyRadiomics skips it otherwise), or IBSI's families.
+ *
  * <p>The constructor checks the parameters against the families: an unknown family, feature, image type or
  * setting is an error that names it and lists what is known. Settings are passed to each family that declares
  * them ({@link FeatureFamily#settings()}); {@code label} selects the ROI.
@@ -52,6 +55,16 @@ public final class FeatureExtractor {
             "resegmentMode", v -> true,
             "resegmentShape", v -> true);
 
+    /**
+     * Families that only IBSI defines; without a {@code featureClass} section the PyRadiomics convention
+     * leaves them out, as PyRadiomics has no such class. Families of other bundles are always included.
+     */
+    private static final Set<String> IBSI_FAMILIES = Set.of("morphology", "statistics", "intensityhistogram",
+            "intensityvolumehistogram", "localintensity", "gldzm", "ngldm");
+
+    /** PyRadiomics classes that the IBSI convention leaves out by default (IBSI defines them otherwise or not). */
+    private static final Set<String> PYRADIOMICS_ONLY_FAMILIES = Set.of("firstorder", "shape", "shape2D", "gldm");
+
     private final Map<FeatureFamily, List<String>> enabled = new LinkedHashMap<>();
     private final ExtractionParameters parameters;
     private final FeatureSettings settings;
@@ -67,7 +80,16 @@ public final class FeatureExtractor {
         Map<String, FeatureFamily> byKey = new LinkedHashMap<>();
         available.forEach(f -> byKey.put(f.key().toLowerCase(Locale.ROOT), f));
         if (parameters.allFamilies()) {
-            available.forEach(f -> enabled.put(f, List.of()));
+            Convention effective = convention != null ? convention
+                    : Convention.parse(String.valueOf(parameters.settings().getOrDefault("convention", "pyradiomics")));
+            boolean force2D = Boolean.parseBoolean(String.valueOf(parameters.settings().getOrDefault("force2D", false)));
+            Set<String> otherConvention = effective == Convention.PYRADIOMICS ? IBSI_FAMILIES : PYRADIOMICS_ONLY_FAMILIES;
+            for (FeatureFamily f : available) {
+                boolean shape2DWithout2D = f.key().equals("shape2D") && !force2D;
+                if (!otherConvention.contains(f.key()) && !shape2DWithout2D) {
+                    enabled.put(f, List.of());
+                }
+            }
         } else {
             parameters.featureClasses().forEach((name, features) -> {
                 FeatureFamily family = byKey.get(name.toLowerCase(Locale.ROOT));
