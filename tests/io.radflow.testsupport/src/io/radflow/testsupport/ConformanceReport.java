@@ -18,9 +18,12 @@ import java.util.Map;
  */
 public final class ConformanceReport {
 
-    /** One comparison. {@code tolerance} is a text such as {@code "abs 0.01"} or {@code "rel 3 %"}. */
+    /**
+     * One comparison. {@code tolerance} is a text such as {@code "abs 0.01"} or {@code "rel 3 %"}. A row that
+     * was not run ({@code notRun}) has a reason in {@code note} and counts neither as a pass nor as a failure.
+     */
     public record Row(String dataset, String family, String feature, String id, double value, double reference,
-            String tolerance, boolean pass, String note) {
+            String tolerance, boolean pass, String note, boolean notRun) {
     }
 
     private final String area;
@@ -40,8 +43,13 @@ public final class ConformanceReport {
     public synchronized boolean add(String dataset, String family, String feature, String id, double value,
             double reference, String tolerance, boolean pass, String note) {
         rows.add(new Row(dataset, family, feature, id == null ? "" : id, value, reference, tolerance, pass,
-                note == null ? "" : note));
+                note == null ? "" : note, false));
         return pass;
+    }
+
+    /** Records a reference row that was not compared, with the reason (e.g. "not standardised by IBSI"). */
+    public synchronized void addNotRun(String dataset, String family, String feature, String id, String reason) {
+        rows.add(new Row(dataset, family, feature, id == null ? "" : id, Double.NaN, Double.NaN, "", false, reason, true));
     }
 
     /** Adds a row that passes when {@code |value - reference| <= tolerance}. */
@@ -66,7 +74,7 @@ public final class ConformanceReport {
     public synchronized List<String> failures() {
         List<String> out = new ArrayList<>();
         for (Row r : rows) {
-            if (!r.pass()) {
+            if (!r.pass() && !r.notRun()) {
                 out.add(r.dataset() + " / " + r.family() + " / " + r.feature() + ": " + r.value() + " vs "
                         + r.reference() + " (" + r.tolerance() + ")" + (r.note().isEmpty() ? "" : " " + r.note()));
             }
@@ -80,25 +88,32 @@ public final class ConformanceReport {
         Path folder = Path.of(dir != null ? dir : "target/test-output");
         Map<String, int[]> summary = new LinkedHashMap<>();
         for (Row r : rows) {
-            int[] counts = summary.computeIfAbsent(r.dataset() + " | " + r.family(), k -> new int[2]);
-            counts[1]++;
-            if (r.pass()) {
-                counts[0]++;
+            int[] counts = summary.computeIfAbsent(r.dataset() + " | " + r.family(), k -> new int[3]);
+            if (r.notRun()) {
+                counts[2]++;
+            } else {
+                counts[1]++;
+                if (r.pass()) {
+                    counts[0]++;
+                }
             }
         }
         long passed = rows.stream().filter(Row::pass).count();
+        long notRun = rows.stream().filter(Row::notRun).count();
         StringBuilder md = new StringBuilder("# " + title + "\n\n");
-        md.append(passed).append(" of ").append(rows.size()).append(" pass.\n\n");
-        md.append("| data set | family | pass | of |\n|---|---|---|---|\n");
-        summary.forEach((k, c) -> md.append("| ").append(k).append(" | ").append(c[0]).append(" | ").append(c[1]).append(" |\n"));
+        md.append(passed).append(" of ").append(rows.size() - notRun).append(" pass")
+                .append(notRun > 0 ? "; " + notRun + " reference rows not run (reasons below)" : "").append(".\n\n");
+        md.append("| data set | family | pass | of | not run |\n|---|---|---|---|---|\n");
+        summary.forEach((k, c) -> md.append("| ").append(k).append(" | ").append(c[0]).append(" | ").append(c[1])
+                .append(" | ").append(c[2]).append(" |\n"));
         md.append("\n| data set | family | feature | id | value | reference | tolerance | pass | note |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder csv = new StringBuilder("dataset,family,feature,id,value,reference,tolerance,pass,note\n");
         for (Row r : rows) {
             md.append("| ").append(String.join(" | ", r.dataset(), r.family(), r.feature(), r.id(), number(r.value()),
-                    number(r.reference()), r.tolerance(), r.pass() ? "yes" : "**NO**", r.note())).append(" |\n");
+                    number(r.reference()), r.tolerance(), r.notRun() ? "not run" : r.pass() ? "yes" : "**NO**", r.note())).append(" |\n");
             csv.append(String.join(",", quote(r.dataset()), quote(r.family()), quote(r.feature()), quote(r.id()),
-                    number(r.value()), number(r.reference()), quote(r.tolerance()), Boolean.toString(r.pass()),
+                    number(r.value()), number(r.reference()), quote(r.tolerance()), r.notRun() ? "not run" : Boolean.toString(r.pass()),
                     quote(r.note()))).append('\n');
         }
         try {
