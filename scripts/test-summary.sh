@@ -13,5 +13,9 @@ smoke=$(sed -n 's/^product smoke: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
 spass=${smoke% *}; sfail=${smoke#* }
 passed=$((tests - failures - errors - skipped + ${spass:-0}))
 failed=$((failures + errors + ${sfail:-0}))
-echo "Conformance reports: $(ls tests/*/target/test-output/conformance-*.md 2>/dev/null | tr '\n' ' ')"
+echo "Conformance reports (tests/*/target/test-output/):"
+for f in tests/*/target/test-output/conformance-*.md; do
+  [ -f "$f" ] || continue
+  printf '  %-40s %s\n' "$(basename "$f" .md)" "$(grep -m1 -E '^[0-9]+ of [0-9]+' "$f" || echo '(see file)')"
+done
 echo "radflow: $passed passed, $failed failed, $skipped skipped"

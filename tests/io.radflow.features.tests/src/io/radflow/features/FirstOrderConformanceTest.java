@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
 import io.radflow.image.io.ImageFiles;
+import io.radflow.testsupport.ConformanceReport;
 import io.radflow.testsupport.ReferenceData;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,33 +29,17 @@ import org.junit.jupiter.api.Test;
  */
 class FirstOrderConformanceTest {
 
-    private static final List<String> REPORT = new ArrayList<>();
+    private static final ConformanceReport REPORT = new ConformanceReport("firstorder",
+            "First order: IBSI-1 digital phantom statistics and PyRadiomics baselines (brain1, breast1)");
 
     private static void report(String dataset, String feature, double value, double reference, String tolerance,
             boolean pass) {
-        synchronized (REPORT) {
-            REPORT.add(String.format(Locale.ROOT, "| %s | %s | %.10g | %.10g | %s | %s |", dataset, feature, value,
-                    reference, tolerance, pass ? "pass" : "**FAIL**"));
-        }
+        REPORT.add(dataset, "firstorder", feature, "", value, reference, tolerance, pass, "");
     }
 
     @AfterAll
-    static void writeConformanceTable() throws IOException {
-        String dir = System.getProperty("radflow.test.output");
-        Path out = Path.of(dir != null ? dir : "target/test-output").resolve("conformance-firstorder.md");
-        Files.createDirectories(out.getParent());
-        StringBuilder md = new StringBuilder();
-        md.append("# First-order conformance\n\n");
-        md.append("IBSI-1 digital phantom (`Statistics`, tolerance widened to the rounding of the 3-significant-digit ")
-                .append("reference) and PyRadiomics baselines (brain1, breast1; pass when |1 - value/reference| < 3 %, ")
-                .append("exact for a reference of 0).\n\n");
-        md.append("| dataset | feature | value | reference | tolerance | pass |\n|---|---|---|---|---|---|\n");
-        synchronized (REPORT) {
-            for (String line : REPORT) {
-                md.append(line).append('\n');
-            }
-        }
-        Files.writeString(out, md.toString());
+    static void writeConformanceTable() {
+        REPORT.write();
     }
 
     private static Image3D read(String relative) throws IOException {
