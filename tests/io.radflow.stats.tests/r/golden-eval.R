@@ -246,17 +246,20 @@ ms_case <- function(time, status, x) {
   d <- data.frame(time = time, status = status, x = x)
   lau92 <- maxstat.test(Surv(time, status) ~ x, data = d, smethod = "LogRank", pmethod = "Lau92")
   lau94 <- maxstat.test(Surv(time, status) ~ x, data = d, smethod = "LogRank", pmethod = "Lau94")
+  # pmethod = "HL" rounds the log-rank scores to integers; R returns NaN for N > 170 (gamma(N + 1) overflows)
   hl <- maxstat.test(Surv(time, status) ~ x, data = d, smethod = "LogRank", pmethod = "HL")
   sc <- surv_cutpoint(d, time = "time", event = "status", variables = "x", minprop = 0.1)
   list(time = time, status = status, x = x,
        statistic = unname(lau92$statistic), cutpoint = unname(lau92$estimate), cuts = lau92$cuts,
        stats = lau92$stats, p_lau92 = lau92$p.value, p_lau94 = lau94$p.value,
-       hl_statistic = unname(hl$statistic), p_hl = hl$p.value,
+       hl_statistic = unname(hl$statistic), hl_cutpoint = unname(hl$estimate), p_hl = hl$p.value,
        survminer_cutpoint = sc$cutpoint$cutpoint, survminer_statistic = sc$cutpoint$statistic)
 }
 save(list(lung_age = ms_case(lung$time, lung$status, lung$age),
           lung_karno = ms_case(lung$time, lung$status, lung$ph.karno),
-          veteran_karno = ms_case(veteran$time, veteran$status, veteran$karno)), "maxstat")
+          veteran_karno = ms_case(veteran$time, veteran$status, veteran$karno),
+          lung150_age = ms_case(lung$time[1:150], lung$status[1:150], lung$age[1:150]),
+          veteran_age = ms_case(veteran$time, veteran$status, veteran$age)), "maxstat")
 
 # ------------------------------------------------------------------ calibration of predicted probabilities
 pbc <- survival::pbc[1:312, ]
