@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Log-rank scores (exactRankTests {@code cscores}): with subjects sorted by time and {@code r_i} the
  * largest rank among those tied with {@code i}, {@code a_i = d_i - sum_{k: rank <= r_i} d_k/(N - r_k + 1)}.
- * For each candidate cut-point {@code mu} (a distinct value of {@code x} with {@code m} = #{x <= mu} in
+ * For each candidate cut-point {@code mu} (a distinct value of {@code x} with {@code m = #{x <= mu}} in
  * {@code [max(1, floor(N minprop)), floor(N maxprop)]}) the standardised linear rank statistic is
  * {@code |S_m - E_m| / sqrt(V_m)}, {@code S_m = sum_{x_i <= mu} a_i}, {@code E_m = m/N sum a},
  * {@code V_m = m(N-m)/(N^2(N-1)) (N sum a^2 - (sum a)^2)}; the statistic {@code M} is their maximum and the
