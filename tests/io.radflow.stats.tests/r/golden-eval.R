@@ -246,17 +246,20 @@ ms_case <- function(time, status, x) {
   d <- data.frame(time = time, status = status, x = x)
   lau92 <- maxstat.test(Surv(time, status) ~ x, data = d, smethod = "LogRank", pmethod = "Lau92")
   lau94 <- maxstat.test(Surv(time, status) ~ x, data = d, smethod = "LogRank", pmethod = "Lau94")
+  # pmethod = "HL" rounds the log-rank scores to integers; R returns NaN for N > 170 (gamma(N + 1) overflows)
   hl <- maxstat.test(Surv(time, status) ~ x, data = d, smethod = "LogRank", pmethod = "HL")
   sc <- surv_cutpoint(d, time = "time", event = "status", variables = "x", minprop = 0.1)
   list(time = time, status = status, x = x,
        statistic = unname(lau92$statistic), cutpoint = unname(lau92$estimate), cuts = lau92$cuts,
        stats = lau92$stats, p_lau92 = lau92$p.value, p_lau94 = lau94$p.value,
-       hl_statistic = unname(hl$statistic), p_hl = hl$p.value,
+       hl_statistic = unname(hl$statistic), hl_cutpoint = unname(hl$estimate), p_hl = hl$p.value,
        survminer_cutpoint = sc$cutpoint$cutpoint, survminer_statistic = sc$cutpoint$statistic)
 }
 save(list(lung_age = ms_case(lung$time, lung$status, lung$age),
           lung_karno = ms_case(lung$time, lung$status, lung$ph.karno),
-          veteran_karno = ms_case(veteran$time, veteran$status, veteran$karno)), "maxstat")
+          veteran_karno = ms_case(veteran$time, veteran$status, veteran$karno),
+          lung150_age = ms_case(lung$time[1:150], lung$status[1:150], lung$age[1:150]),
+          veteran_age = ms_case(veteran$time, veteran$status, veteran$age)), "maxstat")
 
 # ------------------------------------------------------------------ calibration of predicted probabilities
 pbc <- survival::pbc[1:312, ]
@@ -280,35 +283,34 @@ dca <- function(y, p, thresholds) {
        model = sapply(thresholds, function(t) sum(p >= t & y == 1) / n - sum(p >= t & y == 0) / n * t / (1 - t)),
        all = prev - (1 - prev) * thresholds / (1 - thresholds))
 }
-# Binned calibration with bootstrap optimism (rms::calibrate's optimism formula on g fixed bins of the
-# apparent predictions): on resample b, refit, observed fraction per bin on the resample (apparent) and
-# on the original data (test); optimism = mean over b of apparent - test; corrected = observed - optimism.
-binned_calibration <- function(formula, data, B = 20, g = 10) {
-  y <- model.response(model.frame(formula, data))
-  fit <- glm(formula, family = binomial, data = data); p <- fitted(fit); n <- nrow(data)
-  breaks <- quantile(p, probs = seq(0, 1, 1 / g))
-  bin_of <- function(q) pmin(pmax(findInterval(q, breaks, left.open = TRUE, rightmost.closed = FALSE), 1), g)
-  observed <- function(yy, q) { b <- bin_of(q); sapply(1:g, function(k) if (any(b == k)) mean(yy[b == k]) else NA) }
-  predicted <- function(q) { b <- bin_of(q); sapply(1:g, function(k) if (any(b == k)) mean(q[b == k]) else NA) }
-  idx <- matrix(0L, B, n); pred_orig <- matrix(0, B, n); app <- matrix(NA, B, g); tst <- matrix(NA, B, g)
-  for (b in 1:B) {
-    i <- sample.int(n, n, replace = TRUE); idx[b, ] <- i
-    fb <- suppressWarnings(glm(formula, family = binomial, data = data[i, ]))
-    pb <- predict(fb, newdata = data, type = "response"); pred_orig[b, ] <- pb
-    app[b, ] <- observed(y[i], pb[i]); tst[b, ] <- observed(y, pb)
-  }
-  d <- app - tst
-  optimism <- sapply(1:g, function(k) mean(d[, k], na.rm = TRUE))
-  obs <- observed(y, p)
-  list(y = y, p = unname(p), breaks = unname(breaks), resamples = idx - 1L, resample_predictions = pred_orig,
-       predicted = predicted(p), observed = obs, optimism = optimism, corrected = obs - optimism,
-       valid = colSums(!is.na(d)))
+# rms::calibrate(method = "boot") with a binned smoother instead of lowess: g groups cut at the type-7
+# quantiles of the predictions, curve = linear interpolation (approx) between the group means. The
+# bootstrap indices are those calibrate draws (set.seed, then sample(n, replace = TRUE) per resample),
+# checked by recomputing the optimism from them; the refitted predictions on the original data are saved.
+binned_smoother <- function(x, y, g = 10) {
+  br <- quantile(x, seq(0, 1, 1 / g)); b <- pmin(pmax(findInterval(x, br, left.open = TRUE), 1), g)
+  list(x = as.vector(tapply(x, b, mean)), y = as.vector(tapply(as.numeric(y), b, mean)))
 }
-set.seed(7)
+rms_calibration <- function(formula, data, B = 40, seed = 11) {
+  fit <- lrm(formula, data = data, x = TRUE, y = TRUE)
+  set.seed(seed); cal <- calibrate(fit, B = B, smoother = binned_smoother)
+  set.seed(seed); idx <- t(sapply(1:B, function(b) sample(nrow(data), replace = TRUE)))
+  X <- cbind(1, fit$x); y <- fit$y
+  pred <- t(apply(idx, 1, function(i) as.vector(plogis(X %*% lrm.fit(fit$x[i, ], y[i], tol = 1e-13)$coefficients))))
+  p <- as.vector(plogis(X %*% coef(fit))); ps <- sort(p); n <- length(p)
+  predy <- seq(ps[5], ps[n - 4], length = 50)
+  err <- function(q, yy) approx(binned_smoother(q, yy), xout = predy, ties = function(x) x[1])$y - predy
+  tr <- t(sapply(1:B, function(b) err(pred[b, idx[b, ]], y[idx[b, ]]))); te <- t(sapply(1:B, function(b) err(pred[b, ], y)))
+  ok <- !is.na(tr + te); tr[!ok] <- 0; te[!ok] <- 0
+  stopifnot(isTRUE(all.equal(colSums(tr) / colSums(ok) - colSums(te) / colSums(ok), unname(cal[, "optimism"]), tolerance = 1e-12)))
+  list(y = y, p = p, resamples = idx - 1L, resample_predictions = pred, predy = unname(cal[, "predy"]),
+       calibrated_orig = unname(cal[, "calibrated.orig"]), optimism = unname(cal[, "optimism"]),
+       calibrated_corrected = unname(cal[, "calibrated.corrected"]), n = unname(cal[, "n"]))
+}
 cal_case <- function(y, p) list(y = y, p = unname(p), brier = mean((p - y)^2), hl = hoslem(y, p, 10),
                                 dca = dca(y, p, seq(0.01, 0.99, by = 0.01)))
 save(list(asah = cal_case(asah$poor, fitted(asah_fit)), pbc = cal_case(pbc$dead, fitted(pbc_fit)),
-          pbc_binned = binned_calibration(dead ~ logbili + albumin + age, pbc)), "calibration")
+          pbc_rms_calibrate = rms_calibration(dead ~ logbili + albumin + age, pbc)), "calibration")
 
 # ------------------------------------------------------------------ nomogram (rms)
 dd <- datadist(pbc); options(datadist = "dd")

@@ -1,20 +1,29 @@
 package io.radflow.stats.evaluation;
 
+import java.util.Arrays;
+
 /**
- * Binned calibration curve of predicted probabilities with bootstrap optimism correction: the estimator
- * of R's {@code rms::calibrate(fit, method = "boot")} with its lowess smoother replaced by {@code g}
- * fixed groups (cut at the type-7 quantiles of the apparent predictions, as {@link Calibration}'s
- * Hosmer-Lemeshow groups).
+ * Calibration curve of predicted probabilities with bootstrap optimism correction, the estimator of
+ * R's {@code rms::calibrate(fit, method = "boot")} with a binned smoother in place of lowess.
  *
- * <p>Apparent curve: per group k, the mean prediction and the observed event fraction {@code O_k}.
- * For each bootstrap resample b the model is refitted ({@link Refit}); {@code A_bk} is the observed
- * fraction in group k on the resample with the refitted predictions (apparent), {@code T_bk} the same on
- * the original data (test). Optimism {@code o_k = mean_b (A_bk - T_bk)} over the resamples where both are
- * defined (a group can be empty); bias-corrected curve {@code O_k - o_k} (Harrell FE, Regression Modeling
- * Strategies, 2nd ed., 2015, sect. 10.11; Efron B, Tibshirani R, 1993, ch. 17). Works with any model:
- * the caller supplies the refit. Thread-safe if the refit is.
+ * <p>Smoother: the predictions are cut into g groups at their type-7 quantiles (as {@link Calibration}'s
+ * Hosmer-Lemeshow groups); the curve joins the points (mean prediction, observed event fraction) of the
+ * non-empty groups and is read by linear interpolation (R {@code approx}, NaN outside the first and last
+ * group means) on rms's grid of 50 equally spaced predictions from the 5th smallest to the 5th largest
+ * apparent prediction. Calibration error {@code e(u) = curve(u) - u}.
+ *
+ * <p>For each bootstrap resample b the model is refitted ({@link Refit}); {@code e_b^train} uses the
+ * refitted predictions and outcomes of the resample, {@code e_b^test} the refitted predictions on the
+ * original data. At each grid point, {@code optimism = mean_b e_b^train - mean_b e_b^test} over the
+ * resamples where both are defined; bias-corrected curve {@code = apparent curve - optimism} (NaN where the
+ * apparent curve or every resample is undefined, as rms's NA). References: Harrell FE, Regression Modeling
+ * Strategies, 2nd ed., 2015, sect. 10.11; R {@code rms::calibrate}, {@code rms::predab.resample}. Works with
+ * any model: the caller supplies the refit. Thread-safe if the refit is.
  */
 public final class CalibrationCurve {
+
+    /** Number of grid points, as rms. */
+    public static final int GRID = 50;
 
     /** A model fitted on some rows that predicts a probability for any row of the original data. */
     @FunctionalInterface
@@ -30,39 +39,35 @@ public final class CalibrationCurve {
     }
 
     /**
-     * @param breaks the g + 1 group limits
-     * @param predicted mean apparent prediction per group
-     * @param observed observed event fraction per group (apparent curve)
-     * @param optimism mean optimism per group (NaN, documented, when no resample had the group non-empty in
-     *        both the resample and the original data)
-     * @param corrected {@code observed - optimism}
-     * @param valid number of resamples that contributed to each group's optimism
+     * @param grid predicted probabilities at which the curves are given (rms {@code predy})
+     * @param apparent apparent calibration curve (rms {@code calibrated.orig})
+     * @param optimism mean optimism (rms {@code optimism})
+     * @param corrected bias-corrected curve (rms {@code calibrated.corrected})
+     * @param valid resamples contributing at each grid point (rms {@code n})
+     * @param groupPredicted mean apparent prediction of each non-empty group (the smoother's points)
+     * @param groupObserved observed event fraction of each non-empty group
      */
-    public record Result(double[] breaks, double[] predicted, double[] observed, double[] optimism,
-            double[] corrected, int[] valid) {
+    public record Result(double[] grid, double[] apparent, double[] optimism, double[] corrected, int[] valid,
+            double[] groupPredicted, double[] groupObserved) {
 
         public Result {
-            breaks = breaks.clone();
-            predicted = predicted.clone();
-            observed = observed.clone();
+            grid = grid.clone();
+            apparent = apparent.clone();
             optimism = optimism.clone();
             corrected = corrected.clone();
             valid = valid.clone();
+            groupPredicted = groupPredicted.clone();
+            groupObserved = groupObserved.clone();
         }
 
         @Override
-        public double[] breaks() {
-            return breaks.clone();
+        public double[] grid() {
+            return grid.clone();
         }
 
         @Override
-        public double[] predicted() {
-            return predicted.clone();
-        }
-
-        @Override
-        public double[] observed() {
-            return observed.clone();
+        public double[] apparent() {
+            return apparent.clone();
         }
 
         @Override
@@ -79,6 +84,16 @@ public final class CalibrationCurve {
         public int[] valid() {
             return valid.clone();
         }
+
+        @Override
+        public double[] groupPredicted() {
+            return groupPredicted.clone();
+        }
+
+        @Override
+        public double[] groupObserved() {
+            return groupObserved.clone();
+        }
     }
 
     private CalibrationCurve() {
@@ -87,36 +102,40 @@ public final class CalibrationCurve {
     /**
      * @param outcome 0/1 outcome of the original data
      * @param apparent predictions of the model fitted on all original data
-     * @param groups number of groups g
+     * @param groups number of groups g of the smoother (10 is usual)
      * @param refit refits the model on a resample
      * @param resamples bootstrap resamples (0-based row indices of the original data), e.g. from
      *        {@link io.radflow.stats.bootstrap.Bootstrap#resamples}
-     * @throws IllegalArgumentException as {@link Calibration#brier}, for no resamples, a resample index out
-     *         of range (named), a refitted prediction outside [0, 1], or tied quantile breaks
+     * @throws IllegalArgumentException as {@link Calibration#brier}, for fewer than 11 subjects (as rms), no
+     *         resamples, a resample index out of range (named), a refitted prediction outside [0, 1], or
+     *         tied quantile breaks
      */
     public static Result bootstrap(double[] outcome, double[] apparent, int groups, Refit refit, int[][] resamples) {
-        boolean[] y = Calibration.check(apparent, outcome);
+        boolean[] flags = Calibration.check(apparent, outcome);
+        int n = flags.length;
+        if (n < 11) {
+            throw new IllegalArgumentException("calibration needs more than 10 subjects, got " + n);
+        }
         if (resamples.length == 0) {
             throw new IllegalArgumentException("no bootstrap resamples");
         }
-        int n = y.length;
-        ProbabilityBins bins = new ProbabilityBins(apparent, groups);
-        double[] predicted = new double[groups];
-        double[] observed = new double[groups];
-        int[] size = new int[groups];
+        double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            int k = bins.of(apparent[i]);
-            predicted[k] += apparent[i];
-            observed[k] += y[i] ? 1 : 0;
-            size[k]++;
+            y[i] = flags[i] ? 1 : 0;
         }
-        for (int k = 0; k < groups; k++) {
-            predicted[k] /= size[k];
-            observed[k] /= size[k];
+        double[] sorted = apparent.clone();
+        Arrays.sort(sorted);
+        double[] grid = new double[GRID];
+        for (int k = 0; k < GRID; k++) {
+            grid[k] = sorted[4] + (sorted[n - 5] - sorted[4]) * k / (GRID - 1);
         }
-        double[] optimismSum = new double[groups];
-        int[] valid = new int[groups];
-        double[] originalPredictions = new double[n];
+        double[][] smooth = smoother(apparent, y, groups);
+        double[] cal = interpolate(smooth, grid);
+
+        double[] trainSum = new double[GRID];
+        double[] testSum = new double[GRID];
+        int[] valid = new int[GRID];
+        double[] refitted = new double[n];
         for (int b = 0; b < resamples.length; b++) {
             int[] rows = resamples[b];
             for (int k = 0; k < rows.length; k++) {
@@ -127,39 +146,85 @@ public final class CalibrationCurve {
             }
             ProbabilityModel model = refit.fit(rows.clone());
             for (int i = 0; i < n; i++) {
-                originalPredictions[i] = model.predict(i);
-                if (!(originalPredictions[i] >= 0 && originalPredictions[i] <= 1)) {
+                refitted[i] = model.predict(i);
+                if (!(refitted[i] >= 0 && refitted[i] <= 1)) {
                     throw new IllegalArgumentException("resample " + (b + 1) + ": refitted prediction for row " + i
-                            + " is " + originalPredictions[i] + ", not a probability");
+                            + " is " + refitted[i] + ", not a probability");
                 }
             }
-            double[] appEvents = new double[groups];
-            int[] appSize = new int[groups];
-            for (int row : rows) {
-                int k = bins.of(originalPredictions[row]);
-                appEvents[k] += y[row] ? 1 : 0;
-                appSize[k]++;
+            double[] trainPred = new double[rows.length];
+            double[] trainY = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                trainPred[k] = refitted[rows[k]];
+                trainY[k] = y[rows[k]];
             }
-            double[] testEvents = new double[groups];
-            int[] testSize = new int[groups];
-            for (int i = 0; i < n; i++) {
-                int k = bins.of(originalPredictions[i]);
-                testEvents[k] += y[i] ? 1 : 0;
-                testSize[k]++;
-            }
-            for (int k = 0; k < groups; k++) {
-                if (appSize[k] > 0 && testSize[k] > 0) {
-                    optimismSum[k] += appEvents[k] / appSize[k] - testEvents[k] / testSize[k];
+            double[] train = interpolate(smoother(trainPred, trainY, groups), grid);
+            double[] test = interpolate(smoother(refitted, y, groups), grid);
+            for (int k = 0; k < GRID; k++) {
+                if (!Double.isNaN(train[k]) && !Double.isNaN(test[k])) {
+                    trainSum[k] += train[k] - grid[k];
+                    testSum[k] += test[k] - grid[k];
                     valid[k]++;
                 }
             }
         }
-        double[] optimism = new double[groups];
-        double[] corrected = new double[groups];
-        for (int k = 0; k < groups; k++) {
-            optimism[k] = valid[k] == 0 ? Double.NaN : optimismSum[k] / valid[k];
-            corrected[k] = observed[k] - optimism[k];
+        double[] optimism = new double[GRID];
+        double[] corrected = new double[GRID];
+        for (int k = 0; k < GRID; k++) {
+            optimism[k] = valid[k] == 0 ? Double.NaN : trainSum[k] / valid[k] - testSum[k] / valid[k];
+            corrected[k] = cal[k] - optimism[k];
         }
-        return new Result(bins.breaks(), predicted, observed, optimism, corrected, valid);
+        return new Result(grid, cal, optimism, corrected, valid, smooth[0], smooth[1]);
+    }
+
+    /** Group means {x, y} of the non-empty quantile groups of x, in increasing group order. */
+    private static double[][] smoother(double[] x, double[] y, int groups) {
+        ProbabilityBins bins = new ProbabilityBins(x, groups);
+        double[] sx = new double[groups];
+        double[] sy = new double[groups];
+        int[] count = new int[groups];
+        for (int i = 0; i < x.length; i++) {
+            int k = bins.of(x[i]);
+            sx[k] += x[i];
+            sy[k] += y[i];
+            count[k]++;
+        }
+        int m = 0;
+        double[] mx = new double[groups];
+        double[] my = new double[groups];
+        for (int k = 0; k < groups; k++) {
+            if (count[k] > 0) {
+                mx[m] = sx[k] / count[k];
+                my[m] = sy[k] / count[k];
+                m++;
+            }
+        }
+        return new double[][] {Arrays.copyOf(mx, m), Arrays.copyOf(my, m)};
+    }
+
+    /** R {@code approx(x, y, xout, ties = first)} with rule 1 (NaN outside [min x, max x]). */
+    private static double[] interpolate(double[][] curve, double[] at) {
+        double[] x = curve[0];
+        double[] y = curve[1];
+        double[] out = new double[at.length];
+        for (int k = 0; k < at.length; k++) {
+            double u = at[k];
+            if (x.length == 0 || u < x[0] || u > x[x.length - 1]) {
+                out[k] = Double.NaN;
+                continue;
+            }
+            int j = 0;
+            while (j + 1 < x.length && x[j + 1] < u) {
+                j++;
+            }
+            if (u == x[j] || j + 1 == x.length) {
+                out[k] = y[j];
+            } else if (u == x[j + 1]) {
+                out[k] = y[j + 1];
+            } else {
+                out[k] = y[j] + (y[j + 1] - y[j]) * (u - x[j]) / (x[j + 1] - x[j]);
+            }
+        }
+        return out;
     }
 }

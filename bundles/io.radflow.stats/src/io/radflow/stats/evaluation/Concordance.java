@@ -21,7 +21,8 @@ import io.radflow.stats.survival.SurvivalData;
  * {@code I_k^c, I_k^d, I_k^t} the weighted concordant, discordant and risk-tied comparable pairs that
  * involve subject {@code k}, {@code N = conc + disc + tied} and Somers' {@code D = (conc - disc)/N},
  * {@code dfbeta_k = (I_k^c - I_k^d)/N - D (I_k^c + I_k^d + I_k^t)/N} and {@code Var(C) = sum_k dfbeta_k^2/4}
- * (the weights are held fixed). Pairs are enumerated directly: O(n^2) time. Thread-safe, stateless.
+ * (the weights are held fixed). A constant risk score gives {@code C = 0.5} (every comparable pair tied)
+ * with variance 0. Pairs are enumerated directly: O(n^2) time. Thread-safe, stateless.
  */
 public final class Concordance {
 

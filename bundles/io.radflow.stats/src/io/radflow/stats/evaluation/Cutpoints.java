@@ -20,8 +20,7 @@ public final class Cutpoints {
         Checks.finite("x", x, 1);
         double[] s = x.clone();
         Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return Quantiles.type7(s, 0.5);
     }
 
     /**

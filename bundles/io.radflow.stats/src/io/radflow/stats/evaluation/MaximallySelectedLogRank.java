@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Log-rank scores (exactRankTests {@code cscores}): with subjects sorted by time and {@code r_i} the
  * largest rank among those tied with {@code i}, {@code a_i = d_i - sum_{k: rank <= r_i} d_k/(N - r_k + 1)}.
- * For each candidate cut-point {@code mu} (a distinct value of {@code x} with {@code m} = #{x <= mu} in
+ * For each candidate cut-point {@code mu} (a distinct value of {@code x} with {@code m = #{x <= mu}} in
  * {@code [max(1, floor(N minprop)), floor(N maxprop)]}) the standardised linear rank statistic is
  * {@code |S_m - E_m| / sqrt(V_m)}, {@code S_m = sum_{x_i <= mu} a_i}, {@code E_m = m/N sum a},
  * {@code V_m = m(N-m)/(N^2(N-1)) (N sum a^2 - (sum a)^2)}; the statistic {@code M} is their maximum and the
@@ -65,6 +65,39 @@ public final class MaximallySelectedLogRank {
      *         cut-point between the proportions
      */
     public static Result test(SurvivalData data, double[] x, double minprop, double maxprop) {
+        Selection sel = select(logRankScores(checked(data, x, minprop, maxprop)), x, minprop, maxprop);
+        double b = sel.statistics[sel.best];
+        return new Result(b, sel.cuts[sel.best], sel.cuts, sel.statistics, lausen92(b, minprop, maxprop),
+                lausen94(b, x.length, sel.ms));
+    }
+
+    /**
+     * The Hothorn-Lausen p value (maxstat {@code pmethod = "HL"}; Hothorn T, Lausen B, Comput Stat Data
+     * Anal 43:121-137, 2003). As maxstat, the log-rank scores are first made integers
+     * ({@code a' = round((a - min a) N / max(a - min a))}, or {@code 2a} when all fractional parts are 1/2),
+     * so the statistic and cut-point can differ slightly from {@link #test}. With {@code P_m(s)} the
+     * permutation probability that the first m subjects (in x order) have score sum s (from the counts of
+     * m-subsets by sum), the p value is maxstat's improved Bonferroni bound
+     * {@code sum_{m} [P(|T_m| > M) - P(paths already beyond M at m-1 that must stay beyond at m)]} over the
+     * candidate m, capped at 1. Computed on the probability scale, so it stays finite where R's factorials
+     * overflow (N &gt; 170, R returns NaN). Time O(N^2 sum a').
+     */
+    public static HothornLausen hothornLausen(SurvivalData data, double[] x, double minprop, double maxprop) {
+        double[] scores = integerScores(logRankScores(checked(data, x, minprop, maxprop)));
+        Selection sel = select(scores, x, minprop, maxprop);
+        double b = sel.statistics[sel.best];
+        return new HothornLausen(b, sel.cuts[sel.best], hothornLausenP(b, scores, sel.ms));
+    }
+
+    /**
+     * @param statistic maximal standardised statistic on the integer scores
+     * @param cutpoint its cut-point (low group: x &lt;= cutpoint)
+     * @param p Hothorn-Lausen p value
+     */
+    public record HothornLausen(double statistic, double cutpoint, double p) {
+    }
+
+    private static SurvivalData checked(SurvivalData data, double[] x, double minprop, double maxprop) {
         Checks.finite("x", x, 2);
         Checks.sameLength("x", x.length, "survival data", data.size());
         if (!(minprop >= 0 && minprop < maxprop && maxprop <= 1)) {
@@ -73,8 +106,14 @@ public final class MaximallySelectedLogRank {
         if (data.eventCount() == 0) {
             throw new IllegalArgumentException("all subjects are censored: the log-rank scores are all 0");
         }
+        return data;
+    }
+
+    private record Selection(double[] cuts, double[] statistics, int[] ms, int best) {
+    }
+
+    private static Selection select(double[] scores, double[] x, double minprop, double maxprop) {
         int n = x.length;
-        double[] scores = logRankScores(data);
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -111,17 +150,122 @@ public final class MaximallySelectedLogRank {
             throw new IllegalArgumentException("no cut-point leaves between " + minprop + " and " + maxprop
                     + " of the " + n + " subjects in the low group (is x constant?)");
         }
-        cuts = Arrays.copyOf(cuts, count);
-        stats = Arrays.copyOf(stats, count);
         int best = 0;
         for (int k = 1; k < count; k++) {
             if (stats[k] > stats[best]) {
                 best = k;
             }
         }
-        double b = stats[best];
-        return new Result(b, cuts[best], cuts, stats, lausen92(b, minprop, maxprop),
-                lausen94(b, n, Arrays.copyOf(ms, count)));
+        return new Selection(Arrays.copyOf(cuts, count), Arrays.copyOf(stats, count), Arrays.copyOf(ms, count),
+                best);
+    }
+
+    /** maxstat's integer scores for {@code pmethod = "HL"}. */
+    static double[] integerScores(double[] scores) {
+        boolean integer = true;
+        boolean halves = true;
+        for (double a : scores) {
+            double f = a - Math.floor(a);
+            if (f != 0) {
+                integer = false;
+                if (f != 0.5) {
+                    halves = false;
+                }
+            }
+        }
+        double[] out = new double[scores.length];
+        if (integer) {
+            System.arraycopy(scores, 0, out, 0, scores.length);
+            return out;
+        }
+        if (halves) {
+            for (int i = 0; i < scores.length; i++) {
+                out[i] = 2 * scores[i];
+            }
+            return out;
+        }
+        double min = Arrays.stream(scores).min().orElseThrow();
+        double max = Arrays.stream(scores).map(a -> a - min).max().orElseThrow();
+        for (int i = 0; i < scores.length; i++) {
+            out[i] = Math.rint((scores[i] - min) * scores.length / max);
+        }
+        return out;
+    }
+
+    /** maxstat {@code pmaxstat} on the probability scale (see {@link #hothornLausen}). */
+    static double hothornLausenP(double b, double[] scores, int[] msample) {
+        int n = scores.length;
+        double min = Arrays.stream(scores).min().orElseThrow();
+        int[] sc = new int[n];
+        int total = 0;
+        int maxScore = 0;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            sc[i] = (int) Math.rint(scores[i] - min);
+            total += sc[i];
+            maxScore = Math.max(maxScore, sc[i]);
+            squares += (double) sc[i] * sc[i];
+        }
+        // counts[m][s]: number of m-subsets with score sum s
+        double[][] counts = new double[n + 1][total + 1];
+        counts[0][0] = 1;
+        int reach = 0;
+        for (int i = 0; i < n; i++) {
+            reach += sc[i];
+            for (int m = i; m >= 0; m--) {
+                double[] from = counts[m];
+                double[] to = counts[m + 1];
+                for (int s = reach - sc[i]; s >= 0; s--) {
+                    if (from[s] != 0) {
+                        to[s + sc[i]] += from[s];
+                    }
+                }
+            }
+        }
+        // probabilities and standardised statistics for m = 1..n-1, sums s = 1..total (maxstat drops s = 0)
+        double[][] prob = new double[n][];
+        double[][] stat = new double[n][];
+        double[] expect = new double[n];
+        for (int m = 1; m < n; m++) {
+            double subsets = 0;
+            for (double c : counts[m]) {
+                subsets += c;
+            }
+            expect[m] = (double) m / n * total;
+            double v = (double) m * (n - m) / ((double) n * n * (n - 1)) * (n * squares - (double) total * total);
+            prob[m] = new double[total + 1];
+            stat[m] = new double[total + 1];
+            for (int s = 1; s <= total; s++) {
+                if (counts[m][s] > 0) {
+                    stat[m][s] = Math.abs((s - expect[m]) / Math.sqrt(v));
+                    prob[m][s] = stat[m][s] <= b ? 0 : counts[m][s] / subsets;
+                }
+            }
+        }
+        double[] beyond = new double[n];
+        for (int m = 1; m < n; m++) {
+            for (int s = 1; s <= total; s++) {
+                beyond[m] += prob[m][s];
+            }
+        }
+        int first = Arrays.stream(msample).min().orElseThrow();
+        for (int m = first; m <= n - 2; m++) {
+            for (int s = 1; s <= total; s++) {
+                if (prob[m][s] <= 0) {
+                    continue;
+                }
+                if (s < expect[m] && s + maxScore <= total && stat[m + 1][s + maxScore] > b) {
+                    beyond[m + 1] -= prob[m][s];
+                } else if (s > expect[m] && stat[m + 1][s] > b) {
+                    beyond[m + 1] -= prob[m][s];
+                }
+            }
+        }
+        double p = 0;
+        for (int m : msample) {
+            p += beyond[m];
+        }
+        return Math.min(p, 1);
     }
 
     /** Log-rank scores of exactRankTests {@code cscores(Surv, type = "LogRank")}. */

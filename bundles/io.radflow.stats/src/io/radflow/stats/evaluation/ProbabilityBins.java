@@ -20,10 +20,7 @@ final class ProbabilityBins {
         Arrays.sort(sorted);
         breaks = new double[groups + 1];
         for (int k = 0; k <= groups; k++) {
-            double h = (sorted.length - 1) * ((double) k / groups);
-            int lo = (int) Math.floor(h);
-            int hi = Math.min(lo + 1, sorted.length - 1);
-            breaks[k] = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+            breaks[k] = Quantiles.type7(sorted, (double) k / groups);
             if (k > 0 && !(breaks[k] > breaks[k - 1])) {
                 throw new IllegalArgumentException("the " + groups + " quantile groups of the predictions are not"
                         + " distinct (break " + breaks[k] + " repeats): too many tied predictions for " + groups

@@ -13,8 +13,8 @@ import java.util.Arrays;
  *
  * <p>{@code AUC(t) = N/(a b)} with {@code N = n^-2 sum_ij c_ij A_i W_i B_j W_t},
  * {@code c_ij = I(M_i > M_j) + I(M_i = M_j)/2}, {@code a = n^-1 sum A_i W_i}, {@code b = n^-1 sum B_j W_t}
- * (marker ties count 1/2: the trapezoidal area of the weighted ROC curve). A higher marker means higher
- * risk.
+ * (marker ties count 1/2: the trapezoidal area of the weighted ROC curve; a constant marker gives 0.5).
+ * A higher marker means higher risk.
  *
  * <p>Standard error from the influence function (iid representation of Blanche et al. 2013, including
  * the Kaplan-Meier censoring term): with {@code psi_k(s) = int_0^s dM^C_k(u)/y(u)} ({@code M^C_k} the

@@ -2,6 +2,7 @@ package io.radflow.stats.tables;
 
 import io.radflow.stats.agreement.ShapiroWilk;
 import io.radflow.stats.evaluation.Checks;
+import io.radflow.stats.evaluation.Quantiles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ public final class Descriptive {
      * @param n number of values
      * @param mean arithmetic mean
      * @param sd sample standard deviation (divisor n - 1)
-     * @param q1 first quartile (type 7)
+     * @param q1 first quartile (type 7, {@link Quantiles#type7})
      * @param median median
      * @param q3 third quartile (type 7)
      * @param shapiroP Shapiro-Wilk p value
@@ -66,27 +67,8 @@ public final class Descriptive {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         double mean = TTest.mean(values);
-        return new Summary(values.length, mean, Math.sqrt(TTest.variance(values)), quantile(sorted, 0.25),
-                quantile(sorted, 0.5), quantile(sorted, 0.75), p, p >= alpha);
-    }
-
-    /**
-     * Sample quantile of type 7 (R's default {@code quantile(x, prob)}): with {@code h = (n-1) prob},
-     * {@code x_(floor h) + (h - floor h)(x_(floor h + 1) - x_(floor h))} on 0-based order statistics.
-     *
-     * @param sorted values in increasing order
-     */
-    public static double quantile(double[] sorted, double prob) {
-        if (sorted.length == 0) {
-            throw new IllegalArgumentException("quantile of an empty sample");
-        }
-        if (!(prob >= 0 && prob <= 1)) {
-            throw new IllegalArgumentException("probability must lie in [0, 1], got " + prob);
-        }
-        double h = (sorted.length - 1) * prob;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return new Summary(values.length, mean, Math.sqrt(TTest.variance(values)), Quantiles.type7(sorted, 0.25),
+                Quantiles.type7(sorted, 0.5), Quantiles.type7(sorted, 0.75), p, p >= alpha);
     }
 
     /**

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radflow.stats.GoldenJson;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Brier score, Hosmer-Lemeshow, decision curves and the binned bootstrap calibration curve against R. */
+/** Brier score, Hosmer-Lemeshow, decision curves and the bootstrap calibration curve against R. */
 class CalibrationTest {
 
     private static final GoldenJson FILE = GoldenJson.load("eval/calibration.json");
@@ -44,8 +45,8 @@ class CalibrationTest {
     }
 
     @Test
-    void binnedBootstrapCalibrationMatchesRFormulaOnRResamples() {
-        GoldenJson g = FILE.object("pbc_binned");
+    void bootstrapCalibrationMatchesRmsCalibrateWithBinnedSmoother() {
+        GoldenJson g = FILE.object("pbc_rms_calibrate");
         double[][] rows = g.matrix("resamples");
         double[][] predictions = g.matrix("resample_predictions");
         int[][] resamples = new int[rows.length][];
@@ -55,10 +56,10 @@ class CalibrationTest {
                 resamples[b][i] = (int) rows[b][i];
             }
         }
-        // the refit is R's glm on each resample: look its predictions up by the resample's rows
+        // the refit is rms's lrm.fit on each resample calibrate drew: look its predictions up by the rows
         CalibrationCurve.Refit refit = sample -> {
             for (int b = 0; b < resamples.length; b++) {
-                if (java.util.Arrays.equals(resamples[b], sample)) {
+                if (Arrays.equals(resamples[b], sample)) {
                     double[] pb = predictions[b];
                     return row -> pb[row];
                 }
@@ -66,15 +67,15 @@ class CalibrationTest {
             throw new AssertionError("unexpected resample");
         };
         CalibrationCurve.Result r = CalibrationCurve.bootstrap(g.numbers("y"), g.numbers("p"), 10, refit, resamples);
-        String set = "pbc (glm dead ~ log(bili) + albumin + age, B=20)";
-        check("binned calibrate formula", set, "breaks", r.breaks(), g.numbers("breaks"), CLOSED);
-        check("binned calibrate formula", set, "mean predicted", r.predicted(), g.numbers("predicted"), CLOSED);
-        check("binned calibrate formula", set, "observed", r.observed(), g.numbers("observed"), CLOSED);
-        check("binned calibrate formula", set, "optimism", r.optimism(), g.numbers("optimism"), CLOSED);
-        check("binned calibrate formula", set, "corrected", r.corrected(), g.numbers("corrected"), CLOSED);
-        double[] valid = g.numbers("valid");
-        for (int k = 0; k < valid.length; k++) {
-            check("binned calibrate formula", set, "valid resamples[" + (k + 1) + "]", r.valid()[k], valid[k], 0);
+        String set = "pbc lrm(dead ~ log(bili) + albumin + age), B=40";
+        String method = "rms calibrate (binned smoother)";
+        check(method, set, "predy", r.grid(), g.numbers("predy"), CLOSED);
+        check(method, set, "calibrated.orig", r.apparent(), g.numbers("calibrated_orig"), CLOSED);
+        check(method, set, "optimism", r.optimism(), g.numbers("optimism"), CLOSED);
+        check(method, set, "calibrated.corrected", r.corrected(), g.numbers("calibrated_corrected"), CLOSED);
+        double[] n = g.numbers("n");
+        for (int k = 0; k < n.length; k++) {
+            check(method, set, "n[" + (k + 1) + "]", r.valid()[k], n[k], 0);
         }
     }
 
@@ -87,7 +88,7 @@ class CalibrationTest {
                 () -> Calibration.brier(new double[] {0.2, 0.3}, new double[] {0, 2}));
         assertTrue(e.getMessage().contains("outcome[2]"), e.getMessage());
         double[] tied = new double[40];
-        java.util.Arrays.fill(tied, 0.3);
+        Arrays.fill(tied, 0.3);
         double[] y = new double[40];
         y[0] = 1;
         e = assertThrows(IllegalArgumentException.class, () -> Calibration.hosmerLemeshow(tied, y, 10));

@@ -61,6 +61,11 @@ public final class Conformance {
         }
     }
 
+    /** A CSV field, quoted when it holds a comma or a quote (RFC 4180). */
+    private static String csv(String field) {
+        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+    }
+
     private static synchronized void add(Row row) {
         ROWS.add(row);
     }
@@ -81,8 +86,8 @@ public final class Conformance {
         for (Row r : ROWS) {
             m.append(String.format(Locale.ROOT, "| %s | %s | %s | %.12g | %.12g | %.0e | %s |%n", r.method, r.dataSet,
                     r.quantity, r.value, r.reference, r.tolerance, r.pass ? "yes" : "**no**"));
-            c.append(String.format(Locale.ROOT, "%s,%s,%s,%.17g,%.17g,%.0e,%s%n", r.method, r.dataSet,
-                    r.quantity, r.value, r.reference, r.tolerance, r.pass));
+            c.append(String.format(Locale.ROOT, "%s,%s,%s,%.17g,%.17g,%.0e,%s%n", csv(r.method), csv(r.dataSet),
+                    csv(r.quantity), r.value, r.reference, r.tolerance, r.pass));
         }
         List<Row> failed = ROWS.stream().filter(r -> !r.pass).toList();
         if (!failed.isEmpty()) {

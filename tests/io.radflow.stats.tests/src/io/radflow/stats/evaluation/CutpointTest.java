@@ -4,6 +4,7 @@ import static io.radflow.stats.evaluation.Conformance.CLOSED;
 import static io.radflow.stats.evaluation.Conformance.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radflow.stats.GoldenJson;
 import io.radflow.stats.survival.SurvivalData;
@@ -35,6 +36,15 @@ class CutpointTest {
             check("survminer surv_cutpoint", set, "cutpoint", r.cutpoint(), g.number("survminer_cutpoint"), CLOSED);
             check("survminer surv_cutpoint", set, "statistic", r.statistic(), g.number("survminer_statistic"),
                     CLOSED);
+            MaximallySelectedLogRank.HothornLausen hl = MaximallySelectedLogRank.hothornLausen(data, g.numbers("x"),
+                    0.1, 0.9);
+            check("maxstat.test HL (integer scores)", set, "M", hl.statistic(), g.number("hl_statistic"), CLOSED);
+            check("maxstat.test HL (integer scores)", set, "cutpoint", hl.cutpoint(), g.number("hl_cutpoint"), CLOSED);
+            if (Double.isFinite(g.number("p_hl"))) { // R overflows gamma(N + 1) for N > 170
+                check("maxstat.test HL", set, "p", hl.p(), g.number("p_hl"), CLOSED);
+            } else {
+                assertTrue(hl.p() >= 0 && hl.p() <= 1, set + ": HL p " + hl.p());
+            }
         }
     }
 

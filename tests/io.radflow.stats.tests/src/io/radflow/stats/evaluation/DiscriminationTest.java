@@ -112,6 +112,14 @@ class DiscriminationTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Concordance.harrell(censored, new double[] {1, 2, 3}));
         assertTrue(e.getMessage().contains("censored"), e.getMessage());
+        SurvivalData data = SurvivalData.of(new double[] {1, 2, 3, 4}, new boolean[] {true, true, false, true});
+        ConcordanceResult constant = Concordance.harrell(data, new double[] {7, 7, 7, 7});
+        assertEquals(0.5, constant.concordance(), 0.0);
+        assertEquals(0.0, constant.variance(), 0.0);
+        assertEquals(0.5, TimeDependentAuc.at(data, new double[] {7, 7, 7, 7}, 2.5)[0].auc(), 0.0);
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> Concordance.harrell(data, new double[] {1, Double.NaN, 2, 3}));
+        assertTrue(nan.getMessage().contains("risk[2]"), nan.getMessage());
     }
 
     @Test
