@@ -105,6 +105,7 @@ public final class KaplanMeierChart {
         JFreeChart plain = create(curves, title, xLabel, true);
         XYPlot survival = plain.getXYPlot();
         NumberAxis time = (NumberAxis) survival.getDomainAxis();
+        time.setAutoRangeStickyZero(false);
         time.setLowerMargin(0.03); // room for the numbers at time 0
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(6);
