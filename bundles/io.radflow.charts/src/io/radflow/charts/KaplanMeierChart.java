@@ -1,23 +1,26 @@
 package io.radflow.charts;
 
+import io.radflow.charts.data.RiskTable;
 import io.radflow.stats.nodes.SurvivalCurves;
 import io.radflow.stats.survival.KaplanMeierCurve;
 import io.radflow.stats.survival.LogRankTest;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Shape;
 import java.awt.geom.Path2D;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -26,21 +29,18 @@ import org.jfree.data.xy.XYSeriesCollection;
  * the group's last follow-up time), optional "+" marks at censoring times, the log-rank result in
  * the subtitle and a survival axis from 0 to 1. Each curve is drawn as a single path, so an SVG
  * export holds one {@code <path>} per group in the group's colour ({@link #colorOf(int)}).
+ * {@link #withRiskTable} adds the numbers at risk under the plot (a second plot sharing the time axis).
  */
 public final class KaplanMeierChart {
-
-    /** Curve colours, by group index (cycled): colour-blind-safe Okabe-Ito hues. */
-    private static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
-        new Color(204, 121, 167), new Color(86, 180, 233), new Color(230, 159, 0), new Color(0, 0, 0)};
 
     private static final float CURVE_WIDTH = 2.0f;
 
     private KaplanMeierChart() {
     }
 
-    /** The colour of the {@code index}-th group's curve. */
+    /** The colour of the {@code index}-th group's curve ({@link ChartStyle#colorOf(int)}). */
     public static Color colorOf(int index) {
-        return PALETTE[index % PALETTE.length];
+        return ChartStyle.colorOf(index);
     }
 
     /** A chart with censoring marks. */
@@ -89,17 +89,95 @@ public final class KaplanMeierChart {
         plot.setDataset(1, censored);
         plot.setRenderer(1, marks);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(220, 220, 220));
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        return ChartStyle.chart(title, plot, true, subtitle(curves.logRank()));
+    }
 
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        String subtitle = subtitle(curves.logRank());
-        if (!subtitle.isEmpty()) {
-            chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+    /**
+     * The Kaplan-Meier chart with a risk table under it: a {@link CombinedDomainXYPlot} whose first plot is
+     * the chart of {@link #create(SurvivalCurves, String, String, boolean)} ({@link #survivalPlot}) and
+     * whose second plot prints, per group (one row each, in the group's colour), the numbers at risk
+     * ({@link #riskTable}) at {@code times}.
+     *
+     * @param times the times of the columns, or {@code null} for round times up to the last follow-up
+     */
+    public static JFreeChart withRiskTable(SurvivalCurves curves, String title, String xLabel, double[] times) {
+        RiskTable table = riskTable(curves, times);
+        JFreeChart plain = create(curves, title, xLabel, true);
+        XYPlot survival = plain.getXYPlot();
+        NumberAxis time = (NumberAxis) survival.getDomainAxis();
+        time.setAutoRangeStickyZero(false);
+        time.setLowerMargin(0.03); // room for the numbers at time 0
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
+        combined.setGap(6);
+        combined.add(survival, 4);
+        combined.add(riskPlot(table), 1);
+        return ChartStyle.chart(title, combined, true, subtitle(curves.logRank()));
+    }
+
+    /** The survival plot of a chart from {@link #create} or {@link #withRiskTable}. */
+    public static XYPlot survivalPlot(JFreeChart chart) {
+        if (chart.getPlot() instanceof CombinedDomainXYPlot combined) {
+            return (XYPlot) combined.getSubplots().get(0);
         }
-        return chart;
+        return chart.getXYPlot();
+    }
+
+    /** The risk-table plot of a chart from {@link #withRiskTable}, if it has one. */
+    public static java.util.Optional<XYPlot> riskTablePlot(JFreeChart chart) {
+        if (chart.getPlot() instanceof CombinedDomainXYPlot combined && combined.getSubplots().size() > 1) {
+            return java.util.Optional.of((XYPlot) combined.getSubplots().get(1));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Numbers at risk of each group at {@code times} (null: round times up to the longest follow-up). */
+    public static RiskTable riskTable(SurvivalCurves curves, double[] times) {
+        double last = 0;
+        for (KaplanMeierCurve curve : curves.curves()) {
+            double[] t = curve.times();
+            if (t.length > 0) {
+                last = Math.max(last, t[t.length - 1]);
+            }
+        }
+        double[] at = times != null ? times : RiskTable.niceTimes(last > 0 ? last : 1, 6);
+        List<String> groups = new ArrayList<>();
+        int[][] risk = new int[curves.curves().size()][at.length];
+        for (int g = 0; g < risk.length; g++) {
+            KaplanMeierCurve curve = curves.curves().get(g);
+            groups.add(curve.group());
+            for (int k = 0; k < at.length; k++) {
+                risk[g][k] = at[k] <= 0 ? curve.n() : RiskTable.atRisk(curve.times(), curve.nRisk(), at[k]);
+            }
+        }
+        return new RiskTable(groups, at, risk);
+    }
+
+    /** One row per group (first group on top), the numbers as text annotations at their times. */
+    private static XYPlot riskPlot(RiskTable table) {
+        int groups = table.groups().size();
+        String[] names = new String[groups];
+        for (int g = 0; g < groups; g++) {
+            names[g] = table.groups().get(groups - 1 - g);
+        }
+        SymbolAxis rows = new SymbolAxis("At risk", names);
+        rows.setRange(-0.5, groups - 0.5);
+        rows.setGridBandsVisible(false);
+        rows.setLabelFont(ChartStyle.SMALL_FONT);
+        XYPlot plot = new XYPlot(null, null, rows, new XYLineAndShapeRenderer(false, false));
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setBackgroundPaint(Color.WHITE);
+        double[] times = table.times();
+        for (int g = 0; g < groups; g++) {
+            for (int k = 0; k < times.length; k++) {
+                XYTextAnnotation number = new XYTextAnnotation(Integer.toString(table.atRisk(g, k)), times[k],
+                        groups - 1 - g);
+                number.setFont(ChartStyle.SMALL_FONT);
+                number.setPaint(colorOf(g));
+                plot.addAnnotation(number);
+            }
+        }
+        return plot;
     }
 
     /** "Log-rank p = 0.0013 (chi2 = 10.33, df = 1)", or "" without a test. */

@@ -138,7 +138,7 @@ class StudioDemoUiTest {
         ChartComposite chartComposite = results.chartComposite().orElseThrow(() -> new AssertionError("no chart shown"));
         assertTrue(chartComposite.isVisible());
         JFreeChart chart = chartComposite.getChart();
-        XYPlot plot = chart.getXYPlot();
+        XYPlot plot = io.radflow.charts.KaplanMeierChart.survivalPlot(chart);
         int groups = ((io.radflow.stats.nodes.SurvivalCurves) shown).curves().size();
         assertEquals(2, groups, "groups of the demo's Kaplan-Meier curves");
         assertEquals(groups, plot.getDataset().getSeriesCount(), "series of the Kaplan-Meier plot");

@@ -23,7 +23,7 @@ final class OutputCharts {
     }
 
     /**
-     * The chart of an output: a Kaplan-Meier chart titled with the node's label for survival
+     * The chart of an output: a Kaplan-Meier chart with its risk table, titled with the node's label, for survival
      * curves (x axis unit from the curves' time unit, else from the node's {@code time} parameter),
      * the figure's own chart for a figure, nothing otherwise.
      */
@@ -35,7 +35,7 @@ final class OutputCharts {
                 xLabel = timeLabel(node.getParameters().stream().filter(p -> "time".equals(p.getKey()))
                         .map(Parameter::getValue).findFirst().orElse(""));
             }
-            return Optional.of(KaplanMeierChart.create(curves, title, xLabel));
+            return Optional.of(KaplanMeierChart.withRiskTable(curves, title, xLabel, null));
         }
         if (object instanceof Figure figure) {
             return Optional.of(figure.chart());

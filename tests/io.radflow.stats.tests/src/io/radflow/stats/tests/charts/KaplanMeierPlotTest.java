@@ -40,7 +40,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-/** Renders the lung-by-sex Kaplan-Meier plot headless to PNG and SVG (Batik) and inspects both files. */
+/** Renders the lung-by-sex Kaplan-Meier plot headless to PNG, SVG (Batik) and PDF and inspects the PNG and SVG. */
 class KaplanMeierPlotTest {
 
     private static final Pattern STROKE = Pattern.compile("(?:^|;)\\s*stroke\\s*:\\s*([^;]+)");
@@ -64,7 +64,8 @@ class KaplanMeierPlotTest {
         assertEquals("Lung by sex", chart.getTitle().getText());
         Path dir = TestContext.outputDir("charts");
         List<Path> files = figure.write(dir, "km_lung_sex");
-        assertEquals(List.of(dir.resolve("km_lung_sex.png"), dir.resolve("km_lung_sex.svg")), files);
+        assertEquals(List.of(dir.resolve("km_lung_sex.png"), dir.resolve("km_lung_sex.svg"), dir.resolve("km_lung_sex.pdf")),
+                files);
 
         BufferedImage png = ImageIO.read(files.get(0).toFile());
         assertEquals(800, png.getWidth());
