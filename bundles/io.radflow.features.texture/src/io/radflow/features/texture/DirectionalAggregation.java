@@ -26,12 +26,10 @@ import java.util.function.DoubleUnaryOperator;
 record DirectionalAggregation(TextureAggregation aggregation, List<Direction> directions, int sliceAxis,
         double[] weights) {
 
-    /** PyRadiomics' {@code force2D}, read by GLCM and GLRLM. */
-    static final Setting<Boolean> FORCE_2D = Setting.ofBoolean("force2D", false,
-            "Build matrices with in-plane neighbours only (slices across force2Ddimension), as PyRadiomics force2D.");
+    /** PyRadiomics' {@code force2D} (declared once for all texture families in {@link Neighbourhood}). */
+    static final Setting<Boolean> FORCE_2D = Neighbourhood.FORCE_2D;
     /** PyRadiomics' {@code force2Ddimension}. */
-    static final Setting<Integer> FORCE_2D_DIMENSION = Setting.ofInt("force2Ddimension", 0,
-            "The axis across which slices are taken when force2D is set: 0 axial (z), 1 coronal (y), 2 sagittal (x).");
+    static final Setting<Integer> FORCE_2D_DIMENSION = Neighbourhood.FORCE_2D_DIMENSION;
     /** PyRadiomics' {@code weightingNorm}. */
     static final Setting<String> WEIGHTING_NORM = Setting.ofString("weightingNorm", null,
             "Distance weighting of the directional matrices, which are then summed before the features: "

@@ -71,8 +71,7 @@ public final class GlcmFeatures implements FeatureFamily {
     /** The family key, {@value}. */
     public static final String KEY = "glcm";
 
-    public static final Setting<List<Integer>> DISTANCES = Setting.ofIntList("distances", List.of(1),
-            "Neighbour distances (Chebyshev, in voxels) for which directions are generated.");
+    public static final Setting<List<Integer>> DISTANCES = Neighbourhood.DISTANCES;
     public static final Setting<Boolean> SYMMETRICAL_GLCM = Setting.ofBoolean("symmetricalGLCM", true,
             "Count each pair in both directions, giving a symmetric matrix (Haralick, IBSI).");
     public static final Setting<String> WEIGHTING_NORM = DirectionalAggregation.WEIGHTING_NORM;

@@ -1,0 +1,82 @@
+package io.radflow.stats.evaluation;
+
+/**
+ * Argument checks shared by the evaluation, agreement, tables, nomogram and bootstrap packages. Every
+ * message names the argument (and the 1-based position of a bad value) so that a caller can report it.
+ */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    /** Fails when {@code values} is null, shorter than {@code min}, or holds a NaN or infinite value. */
+    public static double[] finite(String name, double[] values, int min) {
+        if (values == null) {
+            throw new IllegalArgumentException(name + " is missing (null)");
+        }
+        if (values.length < min) {
+            throw new IllegalArgumentException(name + " has " + values.length + " values; at least " + min
+                    + " are needed");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                throw new IllegalArgumentException(name + "[" + (i + 1) + "] is NaN (missing)");
+            }
+            if (Double.isInfinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + (i + 1) + "] is infinite");
+            }
+        }
+        return values;
+    }
+
+    /** Fails when the two arrays differ in length. */
+    public static void sameLength(String a, int lengthA, String b, int lengthB) {
+        if (lengthA != lengthB) {
+            throw new IllegalArgumentException(a + " has " + lengthA + " values but " + b + " has " + lengthB);
+        }
+    }
+
+    /** Fails unless every value is 0 or 1; returns them as flags. */
+    public static boolean[] binary(String name, double[] values) {
+        finite(name, values, 1);
+        boolean[] out = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 0 && values[i] != 1) {
+                throw new IllegalArgumentException(name + "[" + (i + 1) + "] must be 0 or 1, got " + values[i]);
+            }
+            out[i] = values[i] == 1;
+        }
+        return out;
+    }
+
+    /** Fails unless every value lies in [0, 1]. */
+    public static double[] probabilities(String name, double[] values) {
+        finite(name, values, 1);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > 1) {
+                throw new IllegalArgumentException(name + "[" + (i + 1) + "] = " + values[i]
+                        + " is not a probability in [0, 1]");
+            }
+        }
+        return values;
+    }
+
+    /** Fails unless {@code level} lies strictly between 0 and 1. */
+    public static double level(String name, double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException(name + " must lie strictly between 0 and 1, got " + level);
+        }
+        return level;
+    }
+
+    /** Number of true flags. */
+    public static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            if (f) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
