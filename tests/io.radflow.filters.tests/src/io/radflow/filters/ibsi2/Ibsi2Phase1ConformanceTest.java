@@ -58,6 +58,8 @@ class Ibsi2Phase1ConformanceTest {
                 new Configuration("3.a.1", "impulse", new LawsFilter("E5L5S5", D3, ZERO, Pooling.NONE, 0)),
                 new Configuration("3.b.3", "checkerboard", new LawsFilter("E3W5R5", D3, Padding.MIRROR, Pooling.MAX, 7)),
                 new Configuration("3.c.3", "checkerboard", new LawsFilter("L5S5", D2, Padding.MIRROR, Pooling.MAX, 7)),
+                new Configuration("4.a.1", "impulse", new GaborFilter(10, 4, 0.5, Math.PI / 3, 0, D2, ZERO)),
+                new Configuration("4.a.2", "impulse", new GaborFilter(10, 4, 0.5, 0, Math.PI / 4, D3, ZERO)),
                 new Configuration("5.a.1", "impulse", new SeparableWaveletFilter(Wavelet.DB2, "LHL", 1, D3, ZERO,
                         Pooling.NONE)),
                 new Configuration("6.a.1", "sphere", new SeparableWaveletFilter(Wavelet.COIF1, "HHL", 1, D3,
@@ -65,7 +67,12 @@ class Ibsi2Phase1ConformanceTest {
                 new Configuration("7.a.1", "checkerboard", new SeparableWaveletFilter(Wavelet.HAAR, "LLL", 2, D3,
                         Padding.MIRROR, Pooling.AVERAGE)),
                 new Configuration("7.a.2", "checkerboard", new SeparableWaveletFilter(Wavelet.HAAR, "HHH", 2, D3,
-                        Padding.MIRROR, Pooling.AVERAGE)));
+                        Padding.MIRROR, Pooling.AVERAGE)),
+                new Configuration("8.a.1", "checkerboard", new SimoncelliWaveletFilter(1, D3)),
+                new Configuration("8.a.2", "checkerboard", new SimoncelliWaveletFilter(2, D3)),
+                new Configuration("8.a.3", "checkerboard", new SimoncelliWaveletFilter(3, D3)),
+                new Configuration("9.a", "impulse", new RieszTransformFilter(new LaplacianOfGaussianFilter(3, 4, D3, ZERO),
+                        new int[] {1, 0, 0}, D3)));
     }
 
     /** Configurations of the manual whose reference map is not in the shared data (see its README). */
