@@ -2,7 +2,8 @@ package io.radflow.filters.ibsi2;
 
 /**
  * The discrete Fourier transform of one length, {@code X[k] = sum_j x[j] e^{-2 pi i j k / n}}, in place on separate
- * real and imaginary arrays; the inverse is {@code x[j] = (1/n) sum_k X[k] e^{+2 pi i j k / n}}. Lengths whose prime
+ * real and imaginary arrays; the inverse is {@code x[j] = (1/n) sum_k X[k] e^{+2 pi i j k / n}}. Powers of two use
+ * the iterative radix-2 algorithm (bit-reversed order, then log2 n butterfly passes); other lengths whose prime
  * factors are all at most 7 use mixed-radix Cooley-Tukey (decimation in time, O(n sum of factors)); other lengths use
  * Bluestein's chirp-z identity {@code jk = (j^2 + k^2 - (k - j)^2) / 2}, a convolution done with a power-of-two
  * transform. Immutable and thread-safe.
@@ -15,6 +16,7 @@ final class Fft {
     private final double[] cos;
     private final double[] sin;
     private final int[] factors;
+    private final int[] bitReversed;
     // Bluestein (null for smooth lengths)
     private final Fft convolution;
     private final double[] chirpRe;
@@ -28,6 +30,15 @@ final class Fft {
         }
         this.n = n;
         int[] f = factor(n);
+        if (Integer.bitCount(n) == 1) {
+            int bits = Integer.numberOfTrailingZeros(n);
+            bitReversed = new int[n];
+            for (int i = 0; i < n; i++) {
+                bitReversed[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
+            }
+        } else {
+            bitReversed = null;
+        }
         if (f != null) {
             factors = f;
             cos = new double[n];
@@ -75,17 +86,17 @@ final class Fft {
         return n;
     }
 
-    /** The smallest length {@code >= minimum} whose prime factors are 2, 3, 5 or 7 (fast with this class). */
-    static int smoothLength(int minimum) {
-        for (int m = Math.max(1, minimum);; m++) {
-            if (factor(m) != null) {
-                return m;
-            }
-        }
+    /** The smallest power of two {@code >= minimum} (the fastest lengths of this class). */
+    static int powerOfTwo(int minimum) {
+        return minimum <= 1 ? 1 : Integer.highestOneBit(minimum - 1) << 1;
     }
 
     /** Forward transform of the first {@code n} elements, in place. */
     void forward(double[] re, double[] im) {
+        if (bitReversed != null) {
+            radix2(re, im);
+            return;
+        }
         if (convolution != null) {
             bluestein(re, im);
             return;
@@ -107,6 +118,38 @@ final class Fft {
         for (int k = 0; k < n; k++) {
             re[k] *= scale;
             im[k] *= -scale;
+        }
+    }
+
+    /** Iterative radix-2 decimation in time for a power-of-two length. */
+    private void radix2(double[] re, double[] im) {
+        for (int i = 0; i < n; i++) {
+            int j = bitReversed[i];
+            if (j > i) {
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
+            }
+        }
+        for (int half = 1; half < n; half <<= 1) {
+            int step = n / (2 * half);
+            for (int start = 0; start < n; start += 2 * half) {
+                for (int k = 0, t = 0; k < half; k++, t += step) {
+                    int a = start + k;
+                    int b = a + half;
+                    double wr = cos[t];
+                    double wi = sin[t];
+                    double xr = re[b] * wr - im[b] * wi;
+                    double xi = re[b] * wi + im[b] * wr;
+                    re[b] = re[a] - xr;
+                    im[b] = im[a] - xi;
+                    re[a] += xr;
+                    im[a] += xi;
+                }
+            }
         }
     }
 

@@ -125,8 +125,8 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
         double extent = TRUNCATION * sigmaMm * Math.max(1, 1 / gamma);
         int ra = (int) Math.ceil(extent / spacing[a] - 1e-9);
         int rb = (int) Math.ceil(extent / spacing[b] - 1e-9);
-        Fft fa = Fft.of(Fft.smoothLength(na + 2 * ra));
-        Fft fb = Fft.of(Fft.smoothLength(nb + 2 * rb));
+        Fft fa = Fft.of(Fft.powerOfTwo(na + 2 * ra));
+        Fft fb = Fft.of(Fft.powerOfTwo(nb + 2 * rb));
         int ma = fa.length();
         int mb = fb.length();
         Map<Long, double[]> orientations = orientations();
