@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A right-angle rotation of the voxel grid: a signed permutation matrix {@code R} with determinant +1,
- * {@code (R p)_a = sign_a p_{permutation_a}}. IBSI-2 (section 2.3, "Rotation invariance") pools a filter's responses
+ * {@code (R p)_a = sign_a p_{permutation_a}}. IBSI-2 (reference manual, rotation invariance) pools a filter's responses
  * over the 24 such rotations of 3D space, or over the 4 rotations in the i-j plane for 2D filters.
  *
  * <p>Rotating the image by {@code R}, filtering with kernel {@code K} and rotating back equals filtering the

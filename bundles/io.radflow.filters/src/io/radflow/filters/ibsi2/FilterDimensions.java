@@ -3,8 +3,8 @@ package io.radflow.filters.ibsi2;
 import java.util.Locale;
 
 /**
- * Whether an IBSI-2 filter works in 3D or slice by slice in 2D (IBSI-2 reference manual, section 2.1 "Filter
- * dimensionality"). 2D filters act in the i-j plane of every k slice, the axial plane of an axial acquisition.
+ * Whether an IBSI-2 filter works in 3D or slice by slice in 2D (IBSI-2 reference manual, on filter
+ * dimensionality). 2D filters act in the i-j plane of every k slice, the axial plane of an axial acquisition.
  */
 public enum FilterDimensions {
     TWO_D, THREE_D;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The IBSI-2 Gabor filter (reference manual section 3.4), a 2D complex kernel in a plane of the volume:
+ * The IBSI-2 Gabor filter (reference manual, section "Gabor kernels"), a 2D complex kernel in a plane of the volume:
  * <pre>
  * h(x, y) = exp(-(x'^2 + gamma^2 y'^2) / (2 sigma^2)) exp(i 2 pi x' / lambda),
  * x' = x cos(theta) + y sin(theta),   y' = -x sin(theta) + y cos(theta)

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The IBSI-2 Laplacian of Gaussian (reference manual section 3.2): the continuous, normalised kernel
+ * The IBSI-2 Laplacian of Gaussian (reference manual, section "Laplacian of Gaussian filter"): the continuous, normalised kernel
  * <pre>
  * h(p) = (|p|^2 / sigma^4 - d / sigma^2) (2 pi sigma^2)^{-d/2} exp(-|p|^2 / (2 sigma^2))
  * </pre>

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * IBSI-2 Laws kernels (reference manual section 3.3). A kernel name such as {@code E5L5S5} combines one 1D kernel per
+ * IBSI-2 Laws kernels (reference manual, section "Laws kernels"). A kernel name such as {@code E5L5S5} combines one 1D kernel per
  * axis, the first along i, the second along j, the third along k (2D names have two): {@code h(p) = prod_a k_a(p_a)},
  * applied by true convolution. The 1D kernels have unit L2 norm:
  * <pre>

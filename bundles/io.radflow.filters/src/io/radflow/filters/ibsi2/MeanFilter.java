@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The IBSI-2 mean filter (reference manual section 3.1): the mean over a cube (3D) or square (2D, i-j plane) of
+ * The IBSI-2 mean filter (reference manual, section "Mean filter"): the mean over a cube (3D) or square (2D, i-j plane) of
  * {@code M} voxels per side centred on each voxel,
  * {@code h(p) = M^{-d}} for {@code |p_a| <= (M - 1) / 2}, with {@code d} = 2 or 3. Computed as one box convolution
  * per axis.

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * How the responses of a filter to rotated copies of the image (or to rotated kernels) are combined into one
- * rotation-invariant response map (IBSI-2 reference manual, section 2.3 "Rotation invariance" and
- * "Pooling"): not at all (the kernel as given), the voxel-wise maximum, or the voxel-wise mean.
+ * rotation-invariant response map (IBSI-2 reference manual, sections on rotation invariance and
+ * pooling): not at all (the kernel as given), the voxel-wise maximum, or the voxel-wise mean.
  */
 public enum Pooling {
     NONE, MAX, AVERAGE;

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Riesz transform of order {@code n = (n_i, n_j, n_k)} of another filter's response (IBSI-2 reference manual
- * section 3.7, "Riesz transform"; used with the LoG and the Simoncelli wavelet):
+ * The Riesz transform of order {@code n = (n_i, n_j, n_k)} of another filter's response (IBSI-2 reference manual,
+ * section "Riesz transform"; used with the LoG and the Simoncelli wavelet):
  * <pre>
  * R^n f = Re IFFT( FFT(g) sqrt(N! / (n_i! n_j! n_k!)) prod_d (-i omega_d / |omega|)^{n_d} ),   N = n_i + n_j + n_k
  * </pre>

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Combines the responses to rotated kernels voxel by voxel (IBSI-2 section 2.3): the maximum, or the mean over all
+ * Combines the responses to rotated kernels voxel by voxel (IBSI-2 reference manual, rotation invariance): the maximum, or the mean over all
  * rotations. Rotations that give the same kernel (same {@code signature}) are computed once and, for the mean,
  * weighted by how often they occur.
  */

@@ -19,7 +19,7 @@ record SeparableKernel(double[][] taps, int[] centres, int dilation) {
         centres = centres.clone();
     }
 
-    /** The same 1D kernel with centre {@code (length - 1) / 2} along each axis in {@code axes}. */
+    /** One 1D kernel per axis (null: none), each centred at index {@code (length - 1) / 2}, no dilation. */
     static SeparableKernel centred(double[][] perAxis) {
         int[] centres = new int[3];
         for (int a = 0; a < 3; a++) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An IBSI-2 undecimated separable wavelet sub-band (reference manual section 3.5). The sub-band name has one letter
+ * An IBSI-2 undecimated separable wavelet sub-band (reference manual, section "Separable wavelets"). The sub-band name has one letter
  * per axis, {@code L} for the low-pass and {@code H} for the high-pass decomposition filter of the {@link Wavelet},
  * the first letter for i, the second for j, the third for k ({@code LHL}: low-pass along i and k, high-pass along
  * j). Level 1 convolves the image with that separable kernel. Level {@code l > 1} first computes the level
@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code ndimage.convolve1d} does. Both conventions (centre and trailing zeros) are what the phase 1 maps 5.a.1,
  * 7.a.1 and 7.a.2 require.
  *
- * <p>Rotation invariance ({@link Pooling#AVERAGE}, IBSI-2 section 2.3) averages the responses over the 24
+ * <p>Rotation invariance ({@link Pooling#AVERAGE}, IBSI-2 reference manual, rotation invariance) averages the responses over the 24
  * right-angle rotations (4 in-plane rotations in 2D), computed as rotated kernels ({@link AxisRotation}).
  *
  * @param wavelet    the wavelet

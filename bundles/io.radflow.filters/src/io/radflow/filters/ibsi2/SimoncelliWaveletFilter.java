@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The IBSI-2 non-separable (isotropic) Simoncelli wavelet (reference manual section 3.6), a band-pass filter defined
+ * The IBSI-2 non-separable (isotropic) Simoncelli wavelet (reference manual, section "Non-separable wavelets"), a band-pass filter defined
  * in the frequency domain: for decomposition level {@code l} and radial frequency {@code w = |omega|},
  * <pre>
  * H(w) = cos(pi/2 log2(2 w / w_b))  for w_b / 4 &lt; w &lt; w_b,  0 otherwise,   w_b = pi / 2^(l-1)

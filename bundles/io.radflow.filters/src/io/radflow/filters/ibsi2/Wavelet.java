@@ -3,10 +3,10 @@ package io.radflow.filters.ibsi2;
 import java.util.Locale;
 
 /**
- * Orthogonal wavelets for the IBSI-2 separable wavelet filters (reference manual section 3.5), by their PyWavelets
+ * Orthogonal wavelets for the IBSI-2 separable wavelet filters (reference manual, section "Separable wavelets"), by their PyWavelets
  * names, with PyWavelets' decomposition filters. The low-pass filter {@code dec_lo} is given; the high-pass filter
  * is its quadrature mirror {@code dec_hi[n] = (-1)^(n+1) dec_lo[L - 1 - n]}. Coefficients: Daubechies, Ten Lectures
- * on Wavelets (SIAM 1992), tables 6.1 and 8.1, as PyWavelets lists them (reversed to decomposition order).
+ * on Wavelets (SIAM 1992), chapters 6 and 8, as PyWavelets lists them (reversed to decomposition order).
  */
 public enum Wavelet {
 
