@@ -14,4 +14,7 @@ spass=${smoke% *}; sfail=${smoke#* }
 passed=$((tests - failures - errors - skipped + ${spass:-0}))
 failed=$((failures + errors + ${sfail:-0}))
 echo "Conformance reports: $(ls tests/*/target/test-output/conformance-*.md 2>/dev/null | tr '\n' ' ')"
+for f in tests/*/target/test-output/conformance-*.md; do
+  [ -f "$f" ] && echo "  $(basename "$f" .md): $(grep -m1 -E '^[0-9]+ of [0-9]+ pass' "$f")"
+done
 echo "radflow: $passed passed, $failed failed, $skipped skipped"
