@@ -7,11 +7,9 @@ import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
 import io.radflow.image.Image3D;
-import io.radflow.image.ImageGeometry;
 import io.radflow.image.Mask;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +28,11 @@ import java.util.TreeSet;
  * <p>The constructor checks the parameters against the families: an unknown family, feature, image type or
  * setting is an error that names it and lists what is known. Settings are passed to each family that declares
  * them ({@link FeatureFamily#settings()}); {@code label} selects the ROI.
+ *
+ * <p>Before the features, the image and ROI go through PyRadiomics' {@link Preprocessing} (normalisation,
+ * resampling, resegmentation) as the settings ask; the families then see the resegmentation thresholds actually
+ * applied as {@code resegmentRange} (for {@code resegmentMode} relative or sigma, computed from the ROI), which
+ * is what IBSI fixed-bin-size discretisation and the intensity-volume histogram start from.
  */
 public final class FeatureExtractor {
 
@@ -38,22 +41,9 @@ public final class FeatureExtractor {
      * PyRadiomics families when no installed family declares them (then no enabled family reads them).
      */
     private static final Set<String> NEUTRAL_SETTINGS = Set.of("distances", "symmetricalGLCM", "weightingNorm",
-            "force2D", "force2Ddimension", "gldm_a", "kernelRadius", "maskedKernel", "initValue", "voxelBatch","additionalInfo", "enableCExtensions", "dtype",
-            "geometryTolerance", "correctMask", "minimumROIDimensions", "minimumROISize", "preCrop", "label_channel",
-            // only used with resampledPixelSpacing or normalize
-            "interpolator", "padDistance", "normalizeScale");
-
-    /**
-     * PyRadiomics preprocessing settings that this extractor does not apply yet, with their neutral values
-     * (accepted); any other value is rejected rather than silently ignored.
-     */
-    private static final Map<String, java.util.function.Predicate<Object>> PREPROCESSING_NOT_APPLIED = Map.of(
-            "resampledPixelSpacing", v -> v == null || v instanceof List<?> l && l.isEmpty(),
-            "normalize", v -> v == null || Boolean.FALSE.equals(v) || "false".equalsIgnoreCase(String.valueOf(v)),
-            "removeOutliers", v -> v == null,
-            "resegmentRange", v -> v == null || v instanceof List<?> l && l.isEmpty(),
-            "resegmentMode", v -> true,
-            "resegmentShape", v -> true);
+            "force2D", "force2Ddimension", "gldm_a", "kernelRadius", "maskedKernel", "initValue", "voxelBatch",
+            "additionalInfo", "enableCExtensions", "dtype", "geometryTolerance", "correctMask", "minimumROIDimensions",
+            "minimumROISize", "preCrop", "label_channel");
 
     /**
      * Families that only IBSI defines; without a {@code featureClass} section the PyRadiomics convention
@@ -68,6 +58,7 @@ public final class FeatureExtractor {
     private final Map<FeatureFamily, List<String>> enabled = new LinkedHashMap<>();
     private final ExtractionParameters parameters;
     private final FeatureSettings settings;
+    private final Preprocessing preprocessing;
 
     /**
      * @param available  the installed families (from the node registry or {@code ServiceLoader})
@@ -120,14 +111,9 @@ public final class FeatureExtractor {
         FeatureSettings s = FeatureSettings.defaults();
         for (Map.Entry<String, Object> e : parameters.settings().entrySet()) {
             String key = e.getKey();
-            if (PREPROCESSING_NOT_APPLIED.containsKey(key)) {
-                if (!PREPROCESSING_NOT_APPLIED.get(key).test(e.getValue())) {
-                    throw new IllegalArgumentException("setting " + key + ": " + e.getValue()
-                            + " needs preprocessing that the extractor does not apply yet");
-                }
-            } else if (declared.containsKey(key)) {
+            if (declared.containsKey(key)) {
                 s = s.with(declared.get(key), e.getValue());
-            } else if (!NEUTRAL_SETTINGS.contains(key)) {
+            } else if (!NEUTRAL_SETTINGS.contains(key) && !Preprocessing.KEYS.contains(key)) {
                 throw new IllegalArgumentException("setting '" + key + "' is unknown; known: " + new TreeSet<>(declared.keySet()));
             }
         }
@@ -135,6 +121,7 @@ public final class FeatureExtractor {
             s = s.with(FeatureSettings.CONVENTION, convention.key());
         }
         this.settings = s;
+        this.preprocessing = Preprocessing.of(parameters.settings());
     }
 
     /** The settings passed to the families (after the convention override). */
@@ -158,8 +145,9 @@ public final class FeatureExtractor {
     /**
      * Extracts every enabled feature of the ROI {@code label} of {@code labelMap} in {@code image}.
      *
-     * @throws IllegalArgumentException when the grids differ, the label is absent or a family rejects the ROI
-     *                                  (the message says which)
+     * @throws IllegalArgumentException when the grids differ, the label is absent, preprocessing fails (e.g. nothing
+     *                                  is left after resegmentation) or a family rejects the ROI (the message says
+     *                                  which)
      */
     public Result extract(Image3D image, Image3D labelMap) {
         String mismatch = image.geometry().mismatch(labelMap.geometry(), Mask.GRID_TOLERANCE);
@@ -167,14 +155,19 @@ public final class FeatureExtractor {
             throw new IllegalArgumentException("the mask grid differs from the image grid: " + mismatch);
         }
         Mask mask = Mask.ofLabel(labelMap, settings.label());
-        Roi roi = Roi.of(image, mask);
         Map<String, String> diagnostics = diagnostics(image, mask);
+        Preprocessing.Result prepared = preprocessing.apply(image, labelMap, settings.label());
+        diagnostics.putAll(prepared.diagnostics());
+        Roi roi = prepared.roi();
+        FeatureSettings caseSettings = prepared.thresholds().isEmpty() ? settings
+                : settings.with(FeatureSettings.RESEGMENT_RANGE, prepared.thresholds());
         Map<String, Double> features = new LinkedHashMap<>();
         for (Map.Entry<FeatureFamily, List<String>> e : enabled.entrySet()) {
             FeatureFamily family = e.getKey();
             FeatureValues values;
             try {
-                values = e.getValue().isEmpty() ? family.compute(roi, settings) : family.compute(roi, settings, e.getValue());
+                values = e.getValue().isEmpty() ? family.compute(roi, caseSettings)
+                        : family.compute(roi, caseSettings, e.getValue());
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException(family.key() + ": " + ex.getMessage(), ex);
             }
@@ -199,55 +192,8 @@ public final class FeatureExtractor {
         d.put("diagnostics_Versions_Radflow", "0.1.0");
         d.put("diagnostics_Configuration_Settings", settings.asMap().toString());
         d.put("diagnostics_Configuration_EnabledImageTypes", parameters.imageTypes().toString());
-        ImageGeometry g = image.geometry();
-        d.put("diagnostics_Image-original_Spacing", tuple(g.spacing()));
-        d.put("diagnostics_Image-original_Size", tuple(g.size()));
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < image.voxelCount(); i++) {
-            double v = image.get(i);
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        d.put("diagnostics_Image-original_Mean", Double.toString(sum / image.voxelCount()));
-        d.put("diagnostics_Image-original_Minimum", Double.toString(min));
-        d.put("diagnostics_Image-original_Maximum", Double.toString(max));
-        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-        int[] hi = {-1, -1, -1};
-        double[] centre = new double[3];
-        for (int z = 0; z < g.sizeZ(); z++) {
-            for (int y = 0; y < g.sizeY(); y++) {
-                for (int x = 0; x < g.sizeX(); x++) {
-                    if (mask.contains(g.index(x, y, z))) {
-                        int[] p = {x, y, z};
-                        for (int a = 0; a < 3; a++) {
-                            lo[a] = Math.min(lo[a], p[a]);
-                            hi[a] = Math.max(hi[a], p[a]);
-                            centre[a] += p[a];
-                        }
-                    }
-                }
-            }
-        }
-        for (int a = 0; a < 3; a++) {
-            centre[a] /= mask.count();
-        }
-        d.put("diagnostics_Mask-original_BoundingBox", "(" + lo[0] + ", " + lo[1] + ", " + lo[2] + ", "
-                + (hi[0] - lo[0] + 1) + ", " + (hi[1] - lo[1] + 1) + ", " + (hi[2] - lo[2] + 1) + ")");
-        d.put("diagnostics_Mask-original_VoxelNum", Integer.toString(mask.count()));
-        d.put("diagnostics_Mask-original_CenterOfMassIndex", tuple(centre));
-        d.put("diagnostics_Mask-original_CenterOfMass", tuple(g.indexToWorld(centre[0], centre[1], centre[2])));
+        Preprocessing.imageElements(d, "original", image);
+        Preprocessing.maskElements(d, "original", null, mask);
         return d;
     }
-
-    private static String tuple(double[] v) {
-        return "(" + String.join(", ", Arrays.stream(v).mapToObj(Double::toString).toList()) + ")";
-    }
-
-    private static String tuple(int[] v) {
-        return "(" + String.join(", ", Arrays.stream(v).mapToObj(Integer::toString).toList()) + ")";
-    }
-
 }

@@ -14,13 +14,14 @@ import io.radflow.testsupport.ReferenceData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** PyRadiomics parameter files in and out, and extraction driven by them against PyRadiomics baselines. */
 class FeatureExtractionTest {
@@ -63,7 +64,13 @@ class FeatureExtractionTest {
         assertError("featureClass 'glcmx'", Map.of("glcmx", List.of()), Map.of(), Map.of("Original", Map.of()));
         assertError("no feature 'Meann'", Map.of("firstorder", List.of("Meann")), Map.of(), Map.of("Original", Map.of()));
         assertError("setting 'binWidht' is unknown", Map.of(), Map.of("binWidht", 5), Map.of("Original", Map.of()));
-        assertError("resampledPixelSpacing", Map.of(), Map.of("resampledPixelSpacing", List.of(1, 1, 1)),
+        assertError("setting interpolator", Map.of(), Map.of("resampledPixelSpacing", List.of(1, 1, 1),
+                "interpolator", "sitkGaussian"), Map.of("Original", Map.of()));
+        assertError("resampledPixelSpacing needs 3 values", Map.of(), Map.of("resampledPixelSpacing", List.of(1, 1)),
+                Map.of("Original", Map.of()));
+        assertError("unknown resegmentMode 'sigmas'", Map.of(), Map.of("resegmentRange", List.of(-3, 3),
+                "resegmentMode", "sigmas"), Map.of("Original", Map.of()));
+        assertError("removeOutliers must be positive", Map.of(), Map.of("normalize", true, "removeOutliers", -1),
                 Map.of("Original", Map.of()));
         assertError("imageType 'Wavelett'", Map.of(), Map.of(), Map.of("Wavelett", Map.of()));
         assertError("binWidth must be positive", Map.of(), Map.of("binWidth", -1), Map.of("Original", Map.of()));
@@ -77,43 +84,60 @@ class FeatureExtractionTest {
     }
 
     /**
-     * The extractor, configured from the settings PyRadiomics recorded in its baseline
-     * ({@code diagnostics_Configuration_Settings}), reproduces the first-order baselines of brain1 and breast1
-     * within 3 % and the mask diagnostics exactly.
+     * The interpolated and resegmented diagnostics PyRadiomics writes: the interpolated ROI holds as many 2 mm voxels
+     * as PyRadiomics' shape VoxelVolume (baseline_shape.csv) says, and the ROI mean, minimum and maximum after
+     * each step are PyRadiomics' first-order Mean, Minimum and Maximum of that column.
      */
-    @Test
-    void extractionFromRecordedSettingsMatchesBaselines() throws IOException {
-        Map<String, Map<String, String>> baseline = ReferenceData.baseline("firstorder");
-        List<String> failures = new ArrayList<>();
-        for (String testCase : List.of("brain1", "breast1")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> recorded = (Map<String, Object>) ReferenceData.parsePython(
-                    baseline.get("diagnostics_Configuration_Settings").get(testCase));
-            Map<String, Object> settings = new LinkedHashMap<>();
-            recorded.forEach((k, v) -> {
-                if (v != null) {
-                    settings.put(k, v instanceof Double d && d == Math.rint(d) && !k.equals("binWidth") ? d.intValue() : v);
-                }
-            });
-            ExtractionParameters p = new ExtractionParameters(Map.of("Original", Map.of()),
-                    Map.of("firstorder", List.of()), settings, Map.of());
-            FeatureExtractor extractor = new FeatureExtractor(FAMILIES, p, null);
-            Image3D image = ImageFiles.read(ReferenceData.file("pyradiomics/" + testCase + "_image.nrrd"));
-            Image3D labels = ImageFiles.read(ReferenceData.file("pyradiomics/" + testCase + "_label.nrrd"));
-            FeatureExtractor.Result result = extractor.extract(image, labels);
-            assertEquals(extractor.featureKeys(), List.copyOf(result.features().keySet()));
-            assertEquals(baseline.get("diagnostics_Mask-original_VoxelNum").get(testCase),
-                    result.diagnostics().get("diagnostics_Mask-original_VoxelNum"));
-            assertEquals(baseline.get("diagnostics_Mask-original_BoundingBox").get(testCase),
-                    result.diagnostics().get("diagnostics_Mask-original_BoundingBox"));
-            for (String key : result.features().keySet()) {
-                double reference = Double.parseDouble(baseline.get(key).get(testCase));
-                double value = result.features().get(key);
-                if (reference == 0 ? value != 0 : Math.abs(value / reference - 1) >= 0.03) {
-                    failures.add(testCase + " " + key + ": " + value + " vs " + reference);
-                }
-            }
+    @ParameterizedTest
+    @ValueSource(strings = {"brain1", "breast1"})
+    void interpolatedAndResegmentedDiagnostics(String testCase) throws IOException {
+        Map<String, Map<String, String>> firstOrder = ReferenceData.baseline("firstorder");
+        Map<String, Map<String, String>> shape = ReferenceData.baseline("shape");
+        String column = testCase + "_resampling";
+        Map<String, String> d = extract(firstOrder, column).diagnostics();
+        assertEquals("(2.0, 2.0, 2.0)", d.get("diagnostics_Image-interpolated_Spacing"));
+        assertEquals("(2.0, 2.0, 2.0)", d.get("diagnostics_Mask-interpolated_Spacing"));
+        assertEquals(d.get("diagnostics_Image-interpolated_Size"), d.get("diagnostics_Mask-interpolated_Size"));
+        double voxelVolume = Double.parseDouble(shape.get("original_shape_VoxelVolume").get(column));
+        assertEquals(voxelVolume / 8, Double.parseDouble(d.get("diagnostics_Mask-interpolated_VoxelNum")), 1e-9);
+        assertRoiStatistics(firstOrder, column, d, "interpolated");
+        assertTrue(!d.containsKey("diagnostics_Mask-resegmented_VoxelNum"), "no resegmentation in " + column);
+
+        column = testCase + "_resegmentation";
+        d = extract(firstOrder, column).diagnostics();
+        assertTrue(!d.containsKey("diagnostics_Image-interpolated_Size"), "no resampling in " + column);
+        assertRoiStatistics(firstOrder, column, d, "resegmented");
+    }
+
+    private static void assertRoiStatistics(Map<String, Map<String, String>> firstOrder, String column,
+            Map<String, String> diagnostics, String stage) {
+        for (String statistic : List.of("Mean", "Minimum", "Maximum")) {
+            double reference = Double.parseDouble(firstOrder.get("original_firstorder_" + statistic).get(column));
+            double value = Double.parseDouble(diagnostics.get("diagnostics_Mask-" + stage + "_" + statistic));
+            assertEquals(reference, value, 1e-9 * Math.abs(reference), column + " " + stage + " " + statistic);
         }
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Extracts first order from a baseline column's case with the settings PyRadiomics recorded for it. */
+    private static FeatureExtractor.Result extract(Map<String, Map<String, String>> baseline, String column)
+            throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> recorded = (Map<String, Object>) ReferenceData.parsePython(
+                baseline.get("diagnostics_Configuration_Settings").get(column));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        recorded.forEach((k, v) -> {
+            if (v != null) {
+                settings.put(k, v);
+            }
+        });
+        ExtractionParameters p = new ExtractionParameters(Map.of("Original", Map.of()),
+                Map.of("firstorder", List.of()), settings, Map.of());
+        FeatureExtractor extractor = new FeatureExtractor(FAMILIES, p, null);
+        String testCase = baseline.get("diagnostics_Configuration_TestCase").get(column);
+        Image3D image = ImageFiles.read(ReferenceData.file("pyradiomics/" + testCase + "_image.nrrd"));
+        Image3D labels = ImageFiles.read(ReferenceData.file("pyradiomics/" + testCase + "_label.nrrd"));
+        FeatureExtractor.Result result = extractor.extract(image, labels);
+        assertEquals(extractor.featureKeys(), List.copyOf(result.features().keySet()));
+        return result;
     }
 }

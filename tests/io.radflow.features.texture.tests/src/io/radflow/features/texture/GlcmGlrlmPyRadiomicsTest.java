@@ -1,81 +1,26 @@
 package io.radflow.features.texture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.radflow.features.FeatureDefinition;
-import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
-import io.radflow.features.FeatureValues;
-import io.radflow.features.Roi;
 import io.radflow.testsupport.ReferenceData;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * GLCM and GLRLM against PyRadiomics' baselines (features of brain1 and breast1 in the default, 2D, FBN,
- * combined and flat-region configurations, 3 % relative) and matrices (.npy, 1e-3 absolute).
+ * GLCM and GLRLM matrices against PyRadiomics' {@code .npy} baselines (1e-3 absolute); rows go to
+ * {@code conformance-texture-matrices}. The feature values are compared in {@link FeatureConformanceTest}.
  */
 class GlcmGlrlmPyRadiomicsTest {
-
-    /** The baseline columns that need only what this branch has (the others need preprocessing, issue 4). */
-    private static final List<String> COLUMNS = List.of("brain1", "brain1_2d", "brain1_FBN", "brain1_combined",
-            "brain1_flatRegion", "breast1", "breast1_2d", "breast1_FBN", "breast1_combined", "breast1_flatRegion");
 
     @AfterAll
     static void writeReport() {
         GlcmGlrlmTestData.REPORT.write();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"glcm", "glrlm"})
-    void baselineFeatures(String key) throws IOException {
-        FeatureFamily family = key.equals(GlcmFeatures.KEY) ? new GlcmFeatures() : new GlrlmFeatures();
-        Map<String, Map<String, String>> baseline = ReferenceData.baseline(key);
-        String prefix = FeatureValues.key("original", key, "");
-        Set<String> baselineNames = new TreeSet<>();
-        for (String row : baseline.keySet()) {
-            if (row.startsWith(prefix)) {
-                baselineNames.add(row.substring(prefix.length()));
-            }
-        }
-        Set<String> featureNames = new TreeSet<>();
-        for (FeatureDefinition d : family.features()) {
-            if (!d.deprecated()) {
-                featureNames.add(d.name());
-            }
-        }
-        assertEquals(featureNames, baselineNames, "every non-deprecated feature has a baseline and vice versa");
-        List<String> failures = new ArrayList<>();
-        int compared = 0;
-        for (String column : COLUMNS) {
-            FeatureSettings settings = GlcmGlrlmTestData.baselineSettings(family, baseline, column);
-            String testCase = baseline.get("diagnostics_Configuration_TestCase").get(column);
-            Roi roi = GlcmGlrlmTestData.pyradiomicsRoi(testCase, settings);
-            FeatureValues values = family.compute(roi, settings);
-            assertEquals(featureNames, new TreeSet<>(values.names()), "compute returns the non-deprecated features");
-            for (String name : baselineNames) {
-                double reference = Double.parseDouble(baseline.get(prefix + name).get(column));
-                FeatureDefinition d = family.features().stream().filter(f -> f.name().equals(name)).findFirst().get();
-                if (!GlcmGlrlmTestData.REPORT.addRelative("PyRadiomics " + column, key, name, d.ibsiId(),
-                        values.get(name), reference, 0.03)) {
-                    failures.add(column + " " + name + ": " + values.get(name) + " vs " + reference);
-                }
-                compared++;
-            }
-        }
-        assertEquals(COLUMNS.size() * baselineNames.size(), compared);
-        assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
     }
 
     /**

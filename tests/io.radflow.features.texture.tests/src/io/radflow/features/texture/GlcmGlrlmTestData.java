@@ -8,6 +8,7 @@ import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.testsupport.ConformanceReport;
+import io.radflow.testsupport.IbsiCtConfiguration;
 import io.radflow.testsupport.ReferenceData;
 
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
 /** Reference inputs of the GLCM/GLRLM tests: PyRadiomics cases and settings, IBSI phantoms, .npy matrices. */
 final class GlcmGlrlmTestData {
 
-    /** The conformance table of every GLCM/GLRLM comparison (written after each test class). */
-    static final ConformanceReport REPORT = new ConformanceReport("texture-glcm-glrlm",
-            "GLCM and GLRLM conformance (PyRadiomics baselines and matrices, IBSI-1 digital phantom and CT config A)");
+    /** The table of every texture matrix comparison (written after each test class that adds to it). */
+    static final ConformanceReport REPORT = new ConformanceReport("texture-matrices",
+            "Texture matrices against PyRadiomics' .npy baselines (GLCM, GLRLM, GLSZM, GLDM, NGTDM)");
 
     private GlcmGlrlmTestData() {
     }
@@ -55,30 +55,10 @@ final class GlcmGlrlmTestData {
         return settings;
     }
 
-    /**
-     * The ROI of a PyRadiomics case; with {@code resegmentRange} the intensity mask keeps the voxels within
-     * the range (PyRadiomics' resegmentation by value, done here until the preprocessing code is merged).
-     */
+    /** The ROI {@code label} of a PyRadiomics case (no preprocessing). */
     static Roi pyradiomicsRoi(String testCase, FeatureSettings settings) throws IOException {
         Image3D image = read("pyradiomics/" + testCase + "_image.nrrd");
-        Mask mask = Mask.ofLabel(read("pyradiomics/" + testCase + "_label.nrrd"), settings.label());
-        List<Double> range = settings.get(FeatureSettings.RESEGMENT_RANGE);
-        if (range.isEmpty()) {
-            return Roi.of(image, mask);
-        }
-        double min = range.get(0);
-        double max = range.size() > 1 ? range.get(1) : Double.POSITIVE_INFINITY;
-        return new Roi(image, mask, withinRange(image, mask, min, max));
-    }
-
-    /** {@code mask} AND {@code min <= value <= max}. */
-    static Mask withinRange(Image3D image, Mask mask, double min, double max) {
-        boolean[] inside = new boolean[image.voxelCount()];
-        for (int i = 0; i < inside.length; i++) {
-            double v = image.get(i);
-            inside[i] = mask.contains(i) && v >= min && v <= max;
-        }
-        return new Mask(image.geometry(), inside);
+        return Roi.of(image, Mask.ofLabel(read("pyradiomics/" + testCase + "_label.nrrd"), settings.label()));
     }
 
     /** The IBSI-1 digital phantom (its values are its grey levels). */
@@ -96,19 +76,11 @@ final class GlcmGlrlmTestData {
                 .with(FeatureSettings.RESEGMENT_RANGE, "[1]");
     }
 
-    /**
-     * The IBSI-1 CT phantom in configuration A: HU rounded to integers (as IBSI says), intensity mask resegmented
-     * to [-500, 400] HU; fixed bin size 25 HU from -500 in the IBSI convention.
-     */
+    /** The IBSI-1 CT phantom in configuration A ({@link IbsiCtConfiguration#A}). */
     static Roi ctPhantomConfigA() throws IOException {
-        Image3D raw = read("ibsi/ibsi_1_ct_radiomics_phantom/nifti/image/phantom.nii.gz");
-        double[] rounded = raw.voxels();
-        for (int i = 0; i < rounded.length; i++) {
-            rounded[i] = Math.rint(rounded[i]);
-        }
-        Image3D image = new Image3D(raw.geometry(), rounded);
-        Mask mask = Mask.ofLabel(read("ibsi/ibsi_1_ct_radiomics_phantom/nifti/mask/mask.nii.gz"), 1);
-        return new Roi(image, mask, withinRange(image, mask, -500, 400));
+        IbsiCtConfiguration.Stage stage = IbsiCtConfiguration.A.preprocess(IbsiCtConfiguration.readImage(),
+                IbsiCtConfiguration.readMask()).resegmented();
+        return new Roi(stage.image(), stage.morphological(), stage.intensity());
     }
 
     static FeatureSettings ctConfigASettings() {

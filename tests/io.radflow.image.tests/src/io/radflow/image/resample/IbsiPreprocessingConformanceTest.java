@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.radflow.image.Image3D;
 import io.radflow.image.ImageGeometry;
 import io.radflow.image.Mask;
-import io.radflow.image.io.ImageFiles;
 import io.radflow.image.mask.BoundingBox;
-import io.radflow.image.mask.LabelMaps;
-import io.radflow.image.preprocess.Resegmentation;
 import io.radflow.testsupport.ConformanceReport;
+import io.radflow.testsupport.IbsiCtConfiguration;
+import io.radflow.testsupport.IbsiCtConfiguration.Stage;
 import io.radflow.testsupport.ReferenceData;
 
 import java.io.IOException;
@@ -21,18 +20,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The IBSI-1 CT phantom under configurations A to E (IBSI-1 reference manual, chapter "Reference data sets"):
  * every {@code Diagnostics-*} row of {@code ibsi_1_reference_values.csv} (image and ROI dimensions, voxel counts,
- * mean/min/max after interpolation and resegmentation) against Radflow's preprocessing. Writes
- * {@code conformance-ibsi-diagnostics.md}.
- *
- * <p>Processing: the float32 HU image is rounded to integers (as IBSI asks); A: no interpolation; B: 2 x 2 mm in-plane
- * bilinear; C, D: 2 x 2 x 2 mm trilinear; E: 2 x 2 x 2 mm tricubic B-spline; always "align grid centers", edge
- * padding, intensities rounded after interpolation, ROI trilinear with partial-volume threshold 0.5. Resegmentation:
- * A, B [-500, 400] HU; C [-1000, 400]; D mean +- 3 sd; E [-1000, 400], then mean +- 3 sd of what remains.
+ * mean/min/max after interpolation and resegmentation) against Radflow's preprocessing as
+ * {@link IbsiCtConfiguration} applies it. Writes {@code conformance-ibsi-diagnostics.md}.
  */
 class IbsiPreprocessingConformanceTest {
 
@@ -44,10 +38,8 @@ class IbsiPreprocessingConformanceTest {
 
     @BeforeAll
     static void readPhantom() throws IOException {
-        image = IntensityRounding.NEAREST.apply(ImageFiles.read(
-                ReferenceData.file("ibsi/ibsi_1_ct_radiomics_phantom/nifti/image/phantom.nii.gz")));
-        mask = LabelMaps.select(ImageFiles.read(
-                ReferenceData.file("ibsi/ibsi_1_ct_radiomics_phantom/nifti/mask/mask.nii.gz")), 1);
+        image = IbsiCtConfiguration.readImage();
+        mask = IbsiCtConfiguration.readMask();
     }
 
     @AfterAll
@@ -55,57 +47,29 @@ class IbsiPreprocessingConformanceTest {
         REPORT.write();
     }
 
-    /** One processing stage: the image and the intensity and morphological masks. */
-    private record Stage(Image3D image, Mask intensity, Mask morphological) {
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"A", "B", "C", "D", "E"})
-    void diagnosticsOfConfiguration(String config) throws IOException {
-        Resampler resampler = new GridResampler();
-        Stage initial = new Stage(image, mask, mask);
-        Stage interpolated;
-        if (config.equals("A")) {
-            interpolated = initial;
-        } else {
-            double[] spacing = config.equals("B") ? new double[] {2, 2, 0} : new double[] {2, 2, 2};
-            Interpolator interpolator = config.equals("E") ? Interpolator.BSPLINE : Interpolator.LINEAR;
-            ImageGeometry target = ResamplingGrid.alignCenters(image.geometry(), spacing);
-            Image3D resampled = IntensityRounding.NEAREST.apply(
-                    resampler.resample(image, target, interpolator, Extrapolation.EDGE));
-            Mask roi = resampler.resample(mask, target, MaskInterpolation.LINEAR_HALF, Extrapolation.EDGE);
-            interpolated = new Stage(resampled, roi, roi);
-        }
-        Image3D img = interpolated.image();
-        Resegmentation.Result reseg = switch (config) {
-            case "A", "B" -> Resegmentation.resegment(img, interpolated.intensity(), List.of(-500.0, 400.0),
-                    Resegmentation.Mode.ABSOLUTE);
-            case "C" -> Resegmentation.resegment(img, interpolated.intensity(), List.of(-1000.0, 400.0),
-                    Resegmentation.Mode.ABSOLUTE);
-            case "D" -> Resegmentation.resegment(img, interpolated.intensity(), List.of(-3.0, 3.0),
-                    Resegmentation.Mode.SIGMA);
-            default -> Resegmentation.resegment(img, interpolated.intensity(), List.of(-1000.0, 400.0),
-                    Resegmentation.Mode.ABSOLUTE).then(img, List.of(-3.0, 3.0), Resegmentation.Mode.SIGMA);
-        };
-        Stage resegmented = new Stage(img, reseg.intensity(), reseg.morphological());
-        Map<String, Stage> stages = Map.of("init", initial, "interp", interpolated, "reseg", resegmented);
+    @EnumSource(IbsiCtConfiguration.class)
+    void diagnosticsOfConfiguration(IbsiCtConfiguration config) throws IOException {
+        IbsiCtConfiguration.Stages stages = config.preprocess(image, mask);
+        Map<String, Stage> byTag = Map.of("init", stages.initial(), "interp", stages.interpolated(),
+                "reseg", stages.resegmented());
 
-        List<ReferenceData.IbsiRow> rows = ReferenceData.ibsiRows("config_" + config, null).stream()
+        List<ReferenceData.IbsiRow> rows = ReferenceData.ibsiRows(config.dataset(), null).stream()
                 .filter(r -> r.family().startsWith("Diagnostics")).toList();
-        assertEquals(60, rows.size(), "diagnostics rows of config " + config);
+        assertEquals(60, rows.size(), "diagnostics rows of " + config.dataset());
         int failures = 0;
         for (ReferenceData.IbsiRow row : rows) {
-            double value = diagnostic(row.tag(), stages);
+            double value = diagnostic(row.tag(), byTag);
             double tolerance = row.effectiveTolerance();
             boolean pass = Math.abs(value - row.reference()) <= tolerance;
-            REPORT.add("config_" + config, row.family(), row.feature(), row.tag(), value, row.reference(),
+            REPORT.add(config.dataset(), row.family(), row.feature(), row.tag(), value, row.reference(),
                     String.format(Locale.ROOT, "abs %.3g", tolerance), pass, row.tolerance() < tolerance
                             ? "tolerance widened to the 3-digit rounding of the reference" : "");
             if (!pass) {
                 failures++;
             }
         }
-        assertTrue(failures == 0, failures + " diagnostics of config " + config + " fail:\n"
+        assertTrue(failures == 0, failures + " diagnostics of " + config.dataset() + " fail:\n"
                 + String.join("\n", REPORT.failures()));
     }
 
