@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
+import io.radflow.features.extraction.Preprocessing;
 import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
 import io.radflow.testsupport.ConformanceReport;
+import io.radflow.testsupport.IbsiCtConfiguration;
 import io.radflow.testsupport.ReferenceData;
 
 import java.io.IOException;
@@ -27,9 +29,6 @@ class ShapeConformanceTest {
     static final ConformanceReport REPORT = new ConformanceReport("shape",
             "Shape, shape2D (PyRadiomics baselines) and IBSI-1 morphology conformance");
 
-    /** The reason written for rows that need resampled images. */
-    static final String SKIPPED_RESAMPLING = "not run: needs resampling (issue 4 preprocessing, not in this branch)";
-
     @AfterAll
     static void writeReport() {
         REPORT.write();
@@ -47,16 +46,15 @@ class ShapeConformanceTest {
         for (String column : baseline.get("diagnostics_Configuration_TestCase").keySet()) {
             Map<String, Object> config = ShapeTestData.settings(baseline, column);
             String testCase = baseline.get("diagnostics_Configuration_TestCase").get(column);
-            if (config.get("resampledPixelSpacing") != null) {
-                for (String name : names) {
-                    REPORT.addNotRun(column, "shape", name, "", SKIPPED_RESAMPLING + " to " + config.get("resampledPixelSpacing"));
-                }
-                continue;
-            }
             int label = ((Number) config.getOrDefault("label", 1.0)).intValue();
             Image3D image = ShapeTestData.read("pyradiomics/" + testCase + "_image.nrrd");
-            Mask mask = ShapeTestData.mask("pyradiomics/" + testCase + "_label.nrrd", label);
-            FeatureValues values = family.compute(Roi.of(image, mask), FeatureSettings.defaults().withLabel(label));
+            Image3D labels = ShapeTestData.read("pyradiomics/" + testCase + "_label.nrrd");
+            // PyRadiomics' preprocessing as recorded for this column (e.g. resampling to 2 x 2 x 2 mm); its test
+            // harness disables resegmentation for shape
+            Map<String, Object> preprocessing = new java.util.HashMap<>(config);
+            preprocessing.remove("resegmentRange");
+            Roi roi = Preprocessing.of(preprocessing).apply(image, labels, label).roi();
+            FeatureValues values = family.compute(roi, FeatureSettings.defaults().withLabel(label));
             assertEquals(names, new java.util.TreeSet<>(values.names()), "compute returns the non-deprecated features");
             for (String name : names) {
                 double reference = reference(baseline, ShapeFeatures.KEY, name, column);
@@ -71,7 +69,7 @@ class ShapeConformanceTest {
                 compared++;
             }
         }
-        assertEquals(2 * names.size(), compared, "brain1 and breast1 default columns compared");
+        assertEquals(4 * names.size(), compared, "brain1 and breast1, default and _resampling columns compared");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
@@ -134,17 +132,20 @@ class ShapeConformanceTest {
         compareIbsi("config_A", ShapeTestData.ctPhantomRoi(-500, 400));
     }
 
-    /** Configurations B-E need interpolation, which this branch lacks: listed as skipped in the report. */
+    /**
+     * Configurations B-E: the CT phantom interpolated and resegmented as each configuration says
+     * ({@link IbsiCtConfiguration}); morphology uses the interpolated ROI, intensity-based morphology features
+     * the resegmented one.
+     */
     @Test
-    void ibsiCtPhantomConfigurationsNeedingResampling() throws IOException {
-        int listed = 0;
-        for (String config : java.util.List.of("config_B", "config_C", "config_D", "config_E")) {
-            for (ReferenceData.IbsiRow row : ReferenceData.ibsiRows(config, "Morphology")) {
-                REPORT.addNotRun(config, "morphology", row.feature(), row.ibsiId(), SKIPPED_RESAMPLING);
-                listed++;
-            }
+    void ibsiCtPhantomConfigurationsBtoE() throws IOException {
+        Image3D image = IbsiCtConfiguration.readImage();
+        Mask mask = IbsiCtConfiguration.readMask();
+        for (IbsiCtConfiguration configuration : java.util.List.of(IbsiCtConfiguration.B, IbsiCtConfiguration.C,
+                IbsiCtConfiguration.D, IbsiCtConfiguration.E)) {
+            IbsiCtConfiguration.Stage stage = configuration.preprocess(image, mask).resegmented();
+            compareIbsi(configuration.dataset(), new Roi(stage.image(), stage.morphological(), stage.intensity()));
         }
-        assertTrue(listed > 0, "configurations B-E have morphology reference rows");
     }
 
     private static void compareIbsi(String dataset, Roi roi) throws IOException {
