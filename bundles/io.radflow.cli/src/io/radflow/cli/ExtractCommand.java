@@ -7,6 +7,7 @@ import io.radflow.features.Convention;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.extraction.ExtractionParameters;
 import io.radflow.features.extraction.FeatureExtractor;
+import io.radflow.features.extraction.ImageType;
 import io.radflow.features.nodes.FeatureFamilyNode;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.pipeline.engine.NodeType;
@@ -65,7 +66,8 @@ final class ExtractCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Input input;
 
-    @Option(names = "--params", paramLabel = "PARAMS.yaml", description = "PyRadiomics parameter file (default: all families, Original).")
+    @Option(names = "--params", paramLabel = "PARAMS.yaml", description = "PyRadiomics parameter file (default: all families, Original); "
+            + "imageType may name the installed filters (LoG, Wavelet, Square, SquareRoot, Logarithm, Exponential, Gradient, LBP2D, LBP3D).")
     private Path params;
 
     @Option(names = "--label", paramLabel = "N", description = "ROI label (overrides the parameter file's label).")
@@ -101,7 +103,7 @@ final class ExtractCommand implements Callable<Integer> {
                 settings.put("label", label);
                 p = new ExtractionParameters(p.imageTypes(), p.featureClasses(), settings, p.voxelSettings());
             }
-            extractor = new FeatureExtractor(families(cli.registry.get()), p,
+            extractor = new FeatureExtractor(families(cli.registry.get()), imageTypes(cli.registry.get()), p,
                     convention == null ? null : Convention.parse(convention));
             cases = cases();
         } catch (IOException | IllegalArgumentException e) {
@@ -239,6 +241,21 @@ final class ExtractCommand implements Callable<Integer> {
             }
             w.flush();
         });
+    }
+
+    /** The image types (filters) offered by the installed node types ({@link ImageType.Provider}), one per name. */
+    static List<ImageType> imageTypes(NodeTypeRegistry registry) {
+        Map<String, ImageType> byName = new LinkedHashMap<>();
+        for (NodeType type : registry.nodeTypes()) {
+            try {
+                if (type.factory().create() instanceof ImageType.Provider provider) {
+                    byName.putIfAbsent(provider.imageType().name(), provider.imageType());
+                }
+            } catch (Exception e) {
+                throw new IllegalArgumentException("node type " + type.id() + " cannot be created: " + e, e);
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /** The feature families of the installed feature node types, one per key. */

@@ -3,8 +3,9 @@ package io.radflow.filters;
 /**
  * One-dimensional operations along an axis of a volume stored as {@code double[]} with x fastest, then y, then
  * z (the layout of {@link io.radflow.image.Image3D}); a separable 3D filter is one call per axis. Work is split
- * into slices (x and y lines: one z slice per item; z lines: one y row per item), so results do not depend on the
- * thread count. Stateless.
+ * into planes (x and y lines: one z slice per item; z lines: one y row per item), so results do not depend on the
+ * thread count; y and z lines are gathered through a transposed plane buffer so memory is read row by row.
+ * Stateless.
  */
 public final class SeparableConvolution {
 
@@ -40,24 +41,44 @@ public final class SeparableConvolution {
         }
         double[] result = new double[volume.length];
         int n = size[axis];
-        int stride = axis == 0 ? 1 : axis == 1 ? nx : nx * ny;
+        if (axis == 0) {
+            parallelism.forEach(nz, z -> {
+                double[] in = new double[n];
+                double[] out = new double[n];
+                for (int y = 0; y < ny; y++) {
+                    int start = nx * (y + ny * z);
+                    System.arraycopy(volume, start, in, 0, n);
+                    operation.apply(in, out);
+                    System.arraycopy(out, 0, result, start, n);
+                }
+            });
+            return result;
+        }
+        // y or z lines: copy the plane holding nx of them (contiguous rows) into a transposed buffer, so that
+        // every line is contiguous and the volume is read and written row by row
+        int stride = axis == 1 ? nx : nx * ny;
         int items = axis == 2 ? ny : nz;
-        int linesPerItem = axis == 0 ? ny : nx;
+        int itemStride = axis == 2 ? nx : nx * ny;
         parallelism.forEach(items, item -> {
+            double[] plane = new double[nx * n];
+            int base = item * itemStride;
+            for (int i = 0; i < n; i++) {
+                int row = base + i * stride;
+                for (int x = 0; x < nx; x++) {
+                    plane[x * n + i] = volume[row + x];
+                }
+            }
             double[] in = new double[n];
             double[] out = new double[n];
-            for (int line = 0; line < linesPerItem; line++) {
-                int start = switch (axis) {
-                    case 0 -> nx * (line + ny * item);
-                    case 1 -> line + nx * ny * item;
-                    default -> line + nx * item;
-                };
-                for (int i = 0, p = start; i < n; i++, p += stride) {
-                    in[i] = volume[p];
-                }
+            for (int x = 0; x < nx; x++) {
+                System.arraycopy(plane, x * n, in, 0, n);
                 operation.apply(in, out);
-                for (int i = 0, p = start; i < n; i++, p += stride) {
-                    result[p] = out[i];
+                System.arraycopy(out, 0, plane, x * n, n);
+            }
+            for (int i = 0; i < n; i++) {
+                int row = base + i * stride;
+                for (int x = 0; x < nx; x++) {
+                    result[row + x] = plane[x * n + i];
                 }
             }
         });
