@@ -19,7 +19,7 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
- * Menus: File (Open..., Save, Save As..., Exit), Edit (Undo, Redo) and Pipeline, whose Run item is the
+ * Menus: File (Open..., Save, Save As..., Exit), Edit (Undo, Redo, Cut, Copy, Paste, Delete, Select All) and Pipeline, whose Run item is the
  * {@code io.radflow.ui.commands.run} command contributed in plugin.xml.
  */
 public final class StudioActionBarAdvisor extends ActionBarAdvisor {
@@ -33,6 +33,11 @@ public final class StudioActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction quit;
     private IWorkbenchAction undo;
     private IWorkbenchAction redo;
+    private IWorkbenchAction cut;
+    private IWorkbenchAction copy;
+    private IWorkbenchAction paste;
+    private IWorkbenchAction delete;
+    private IWorkbenchAction selectAll;
 
     public StudioActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -65,6 +70,16 @@ public final class StudioActionBarAdvisor extends ActionBarAdvisor {
         redo = ActionFactory.REDO.create(window);
         register(undo);
         register(redo);
+        cut = ActionFactory.CUT.create(window);
+        copy = ActionFactory.COPY.create(window);
+        paste = ActionFactory.PASTE.create(window);
+        delete = ActionFactory.DELETE.create(window);
+        selectAll = ActionFactory.SELECT_ALL.create(window);
+        register(cut);
+        register(copy);
+        register(paste);
+        register(delete);
+        register(selectAll);
     }
 
     @Override
@@ -80,6 +95,12 @@ public final class StudioActionBarAdvisor extends ActionBarAdvisor {
         MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
         edit.add(undo);
         edit.add(redo);
+        edit.add(new Separator());
+        edit.add(cut);
+        edit.add(copy);
+        edit.add(paste);
+        edit.add(delete);
+        edit.add(selectAll);
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         MenuManager pipeline = new MenuManager("&Pipeline", PIPELINE_MENU);
         pipeline.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));

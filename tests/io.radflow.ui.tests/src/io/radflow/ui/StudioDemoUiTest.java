@@ -33,7 +33,6 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -104,14 +103,14 @@ class StudioDemoUiTest {
         // The editor shows every node green, in its model and on screen.
         PipelineCanvas canvas = editor.canvas();
         ImageData pixels = snapshot(canvas);
-        org.eclipse.swt.graphics.Rectangle area = ((ScrolledComposite) canvas.getParent()).getClientArea();
+        org.eclipse.swt.graphics.Rectangle area = canvas.getClientArea();
         Point visible = new Point(area.width, area.height);
         int checkedOnScreen = 0;
         for (Node node : nodes) {
             assertEquals(NodeState.SUCCEEDED, canvas.state(node.getId()), "state of " + node.getId());
             Box box = canvas.diagramLayout().bounds(node.getId());
             // below the texts, inside the rounded border, in control coordinates (the diagram is zoomed to fit)
-            Point at = canvas.toControl(box.x() + 16, box.bottom() - 5);
+            Point at = canvas.diagramToControl(box.x() + 16, box.bottom() - 5);
             int x = at.x;
             int y = at.y;
             if (x < visible.x && y < visible.y) {
@@ -147,7 +146,7 @@ class StudioDemoUiTest {
         String kmNode = result.nodes().stream().filter(r -> r.outputs().values().contains(shown))
                 .map(NodeRunRecord::nodeId).findFirst().orElseThrow();
         Box kmBox = canvas.diagramLayout().bounds(kmNode);
-        Point kmAt = canvas.toControl(kmBox.x() + 20, kmBox.y() + 10);
+        Point kmAt = canvas.diagramToControl(kmBox.x() + 20, kmBox.y() + 10);
         click(canvas, kmAt.x, kmAt.y);
         pump(display, 200);
         assertEquals(kmNode, canvas.selectedNode());
@@ -165,7 +164,7 @@ class StudioDemoUiTest {
         int oldX = moving.getX();
         int oldY = moving.getY();
         Box before = canvas.diagramLayout().bounds(moving.getId());
-        Point from = canvas.toControl(before.x() + 30, before.y() + 12);
+        Point from = canvas.diagramToControl(before.x() + 30, before.y() + 12);
         drag(canvas, from, new Point(from.x + 40, from.y + 24));
         pump(display, 200);
         double scale = canvas.scale();

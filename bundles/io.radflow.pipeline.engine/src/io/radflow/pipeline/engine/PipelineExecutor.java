@@ -9,15 +9,17 @@ import io.radflow.core.node.Parameters;
 import io.radflow.core.port.PortObject;
 import io.radflow.pipeline.model.Connection;
 import io.radflow.pipeline.model.Node;
-import io.radflow.pipeline.model.Parameter;
 import io.radflow.pipeline.model.Pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,34 +51,63 @@ public final class PipelineExecutor {
      */
     public RunResult execute(Pipeline pipeline, RunOptions options, RunMonitor monitor)
             throws PipelineValidationException, IOException {
-        List<ValidationProblem> problems = new PipelineValidator(registry).validate(pipeline);
+        return execute(pipeline, options, monitor, null, null);
+    }
+
+    /**
+     * Validates, then runs {@code pipeline} or a part of it, reusing cached results.
+     *
+     * @param cache   results of earlier runs by {@link NodeCacheKeys content key}: a node whose key is in
+     *                the cache is not executed, its cached outputs are used (and written to the output
+     *                folder); successful nodes are added. {@code null} runs every node.
+     * @param targets run only these nodes and everything upstream of them; {@code null} or empty runs the
+     *                whole pipeline. Validation errors of nodes outside this part do not stop the run.
+     * @throws PipelineValidationException when validation finds errors in the part to run (nothing runs)
+     * @throws IllegalArgumentException naming a target that is not a node of the pipeline
+     * @throws IOException when outputs or the manifest cannot be written
+     */
+    public RunResult execute(Pipeline pipeline, RunOptions options, RunMonitor monitor, NodeResultCache cache,
+            Collection<String> targets) throws PipelineValidationException, IOException {
+        Set<String> scope = scope(pipeline, targets);
+        List<ValidationProblem> problems = new PipelineValidator(registry).validate(pipeline).stream()
+                .filter(p -> p.nodeId() == null || scope.contains(p.nodeId())).toList();
         List<ValidationProblem> errors = problems.stream().filter(ValidationProblem::isError).toList();
         if (!errors.isEmpty()) {
             throw new PipelineValidationException(pipeline.getName(), errors);
         }
         problems.forEach(p -> monitor.log(p.toString()));
         Instant started = Instant.now();
-        List<Node> order = topologicalOrder(pipeline);
+        List<Node> order = topologicalOrder(pipeline).stream().filter(n -> scope.contains(n.getId())).toList();
+        Map<String, String> keys = cache == null ? Map.of() : NodeCacheKeys.compute(pipeline, registry, options.baseDirectory());
         Map<String, NodeRunRecord> records = new LinkedHashMap<>();
         Set<Path> inputs = Collections.synchronizedSet(new LinkedHashSet<>());
         boolean canceled = false;
         for (int index = 0; index < order.size(); index++) {
             Node node = order.get(index);
             NodeType type = registry.nodeType(node.getTypeId()).orElseThrow();
-            Map<String, String> set = new LinkedHashMap<>();
-            for (Parameter p : node.getParameters()) {
-                set.put(p.getKey(), p.getValue());
-            }
-            Parameters parameters = Parameters.resolve(node.getId(), type.parameters(), set);
+            Parameters parameters = NodeCacheKeys.resolved(node, type);
             String blocked = canceled || monitor.isCanceled() ? "canceled before it started" : upstreamProblem(pipeline, node, records);
+            String key = keys.get(node.getId());
+            NodeResultCache.Entry cached = blocked == null && key != null ? cache.get(key).orElse(null) : null;
             NodeRunRecord record;
             if (blocked != null) {
                 NodeStatus status = blocked.startsWith("canceled") ? NodeStatus.CANCELED : NodeStatus.SKIPPED;
                 record = record(node.getId(), type, parameters, status, 0, Map.of(), Map.of(), blocked, List.of());
+            } else if (cached != null) {
+                monitor.nodeStarted(node.getId(), index, order.size());
+                Path folder = options.outputDirectory() == null ? null : options.outputDirectory().resolve(node.getId());
+                Map<String, List<Path>> files = folder == null ? Map.of() : writeOutputs(folder, cached.outputs());
+                record = record(node.getId(), type, parameters, NodeStatus.SUCCEEDED, 0, cached.outputs(), files, null,
+                        cached.failuresFor(node.getId()));
+                monitor.nodeReused(node.getId());
+                monitor.log("Node " + node.getId() + ": result reused from the cache");
             } else {
                 monitor.nodeStarted(node.getId(), index, order.size());
                 record = runNode(pipeline, node, type, parameters, records, options, monitor, inputs);
                 canceled = record.status() == NodeStatus.CANCELED;
+                if (key != null && record.status() == NodeStatus.SUCCEEDED) {
+                    cache.put(key, new NodeResultCache.Entry(record.outputs(), record.patientFailures()));
+                }
             }
             records.put(node.getId(), record);
             monitor.nodeFinished(record);
@@ -92,6 +123,35 @@ public final class PipelineExecutor {
                     new ArrayList<>(inputs));
         }
         return new RunResult(status, new ArrayList<>(records.values()), failures, manifest);
+    }
+
+    /** The nodes to run: all, or the targets and everything upstream of them. */
+    private static Set<String> scope(Pipeline pipeline, Collection<String> targets) {
+        Set<String> all = new LinkedHashSet<>();
+        pipeline.getNodes().forEach(n -> all.add(n.getId()));
+        if (targets == null || targets.isEmpty()) {
+            return all;
+        }
+        Set<String> scope = new LinkedHashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        for (String target : targets) {
+            if (!all.contains(target)) {
+                throw new IllegalArgumentException("cannot run up to node '" + target + "': pipeline '"
+                        + pipeline.getName() + "' has no such node");
+            }
+            pending.add(target);
+        }
+        while (!pending.isEmpty()) {
+            String id = pending.poll();
+            if (scope.add(id)) {
+                for (Connection c : pipeline.getConnections()) {
+                    if (c.getTarget() != null && c.getSource() != null && id.equals(c.getTarget().getId())) {
+                        pending.add(c.getSource().getId());
+                    }
+                }
+            }
+        }
+        return scope;
     }
 
     /**
@@ -198,6 +258,9 @@ public final class PipelineExecutor {
         for (Connection c : pipeline.getConnections()) {
             if (c.getTarget() == node) {
                 NodeRunRecord upstream = records.get(c.getSource().getId());
+                if (upstream == null) {
+                    continue; // outside the part being run: only possible for nodes that are not run either
+                }
                 if (upstream.status() != NodeStatus.SUCCEEDED) {
                     return "skipped: upstream node '" + upstream.nodeId() + "' " + upstream.status().name().toLowerCase();
                 }

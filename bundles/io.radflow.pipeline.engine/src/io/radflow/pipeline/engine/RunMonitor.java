@@ -19,6 +19,10 @@ public interface RunMonitor {
     default void nodeFinished(NodeRunRecord record) {
     }
 
+    /** The node was not executed: its outputs came from a {@link NodeResultCache} (called before {@link #nodeFinished}). */
+    default void nodeReused(String nodeId) {
+    }
+
     default void log(String line) {
     }
 

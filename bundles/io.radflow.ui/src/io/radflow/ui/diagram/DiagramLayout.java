@@ -188,13 +188,99 @@ public final class DiagramLayout {
      * when its position came from the automatic layout. Used to preview a drag.
      */
     public DiagramLayout moved(String nodeId, int dx, int dy) {
-        Box moving = bounds(nodeId);
+        return moved(java.util.Set.of(nodeId), dx, dy);
+    }
+
+    /** This diagram with the given nodes moved by (dx, dy), the others kept where they are drawn. */
+    public DiagramLayout moved(java.util.Collection<String> nodeIds, int dx, int dy) {
+        nodeIds.forEach(this::bounds); // unknown ids are errors
         List<NodeSpec> nodes = new ArrayList<>();
         for (NodeSpec n : model.nodes()) {
-            Box b = n.id().equals(nodeId) ? new Box(moving.x() + dx, moving.y() + dy, 0, 0) : bounds(n.id());
-            nodes.add(new NodeSpec(n.id(), n.label(), n.typeId(), b.x(), b.y(), n.inputs(), n.outputs()));
+            Box b = bounds(n.id());
+            nodes.add(nodeIds.contains(n.id()) ? n.at(b.x() + dx, b.y() + dy) : n.at(b.x(), b.y()));
         }
         return new DiagramLayout(new DiagramModel(nodes, model.edges()), false);
+    }
+
+    /** This diagram with the nodes at the given top-left corners (nodes not listed stay where they are drawn). */
+    public DiagramLayout withPositions(Map<String, Point> positions) {
+        List<NodeSpec> nodes = new ArrayList<>();
+        for (NodeSpec n : model.nodes()) {
+            Point p = positions.getOrDefault(n.id(), new Point(bounds(n.id()).x(), bounds(n.id()).y()));
+            nodes.add(n.at(p.x(), p.y()));
+        }
+        return new DiagramLayout(new DiagramModel(nodes, model.edges()), false);
+    }
+
+    /** Nodes whose boxes intersect {@code area} (a rubber band), in drawing order. */
+    public List<String> nodesIn(Box area) {
+        List<String> hits = new ArrayList<>();
+        for (NodeSpec n : model.nodes()) {
+            Box b = bounds(n.id());
+            if (b.x() < area.right() && area.x() < b.right() && b.y() < area.bottom() && area.y() < b.bottom()) {
+                hits.add(n.id());
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * The drawable connection passing within {@code tolerance} pixels of the point (the closest one),
+     * measured against its curve sampled at {@value #EDGE_SAMPLES} points.
+     */
+    public Optional<EdgeSpec> edgeAt(int x, int y, int tolerance) {
+        EdgeSpec best = null;
+        double bestDistance = tolerance;
+        for (EdgeSpec edge : model.edges()) {
+            if (!isDrawable(edge)) {
+                continue;
+            }
+            List<Point> c = edgeCurve(edge);
+            double px = c.get(0).x();
+            double py = c.get(0).y();
+            for (int i = 1; i <= EDGE_SAMPLES; i++) {
+                double t = (double) i / EDGE_SAMPLES;
+                double u = 1 - t;
+                double qx = u * u * u * c.get(0).x() + 3 * u * u * t * c.get(1).x() + 3 * u * t * t * c.get(2).x() + t * t * t * c.get(3).x();
+                double qy = u * u * u * c.get(0).y() + 3 * u * u * t * c.get(1).y() + 3 * u * t * t * c.get(2).y() + t * t * t * c.get(3).y();
+                double d = segmentDistance(x, y, px, py, qx, qy);
+                if (d <= bestDistance) {
+                    bestDistance = d;
+                    best = edge;
+                }
+                px = qx;
+                py = qy;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    static final int EDGE_SAMPLES = 24;
+
+    private static double segmentDistance(double x, double y, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double length2 = dx * dx + dy * dy;
+        double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / length2));
+        return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+    }
+
+    /** The smallest box around all nodes (an empty box at the margin when there are none). */
+    public Box contentBounds() {
+        if (boxes.isEmpty()) {
+            return new Box(MARGIN, MARGIN, 0, 0);
+        }
+        int left = Integer.MAX_VALUE;
+        int top = Integer.MAX_VALUE;
+        int right = Integer.MIN_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        for (Box b : boxes.values()) {
+            left = Math.min(left, b.x());
+            top = Math.min(top, b.y());
+            right = Math.max(right, b.right());
+            bottom = Math.max(bottom, b.bottom());
+        }
+        return new Box(left, top, right - left, bottom - top);
     }
 
     /** Size needed to show the whole diagram from the origin, including {@link #MARGIN}. */
@@ -216,7 +302,18 @@ public final class DiagramLayout {
         return nodes.stream().allMatch(n -> n.x() == first.x() && n.y() == first.y());
     }
 
-    /** Columns by longest path from a source (cycles are broken by visiting order). */
+    /**
+     * The layered left-to-right layout (what Auto-layout applies and what files without positions
+     * get): a node's column is its longest-path depth from the sources (cycles are broken by visiting
+     * order); columns are {@code NODE_WIDTH + GAP_X} apart from {@link #MARGIN}. The first column keeps
+     * model order; each later column is ordered by the mean row of each node's predecessors
+     * (barycentre heuristic, fewer crossings), ties in model order; nodes stack from the top,
+     * {@code GAP_Y} apart.
+     */
+    public static Map<String, Point> layered(DiagramModel model) {
+        return autoPositions(model);
+    }
+
     private static Map<String, Point> autoPositions(DiagramModel model) {
         Map<String, List<String>> successors = new HashMap<>();
         Map<String, Integer> indegree = new HashMap<>();
@@ -247,13 +344,41 @@ public final class DiagramLayout {
                 }
             }
         }
-        Map<Integer, Integer> nextY = new HashMap<>();
-        Map<String, Point> positions = new HashMap<>();
+        Map<String, List<String>> predecessors = new HashMap<>();
+        for (EdgeSpec e : model.edges()) {
+            if (successors.containsKey(e.sourceNode()) && successors.containsKey(e.targetNode())) {
+                predecessors.computeIfAbsent(e.targetNode(), k -> new ArrayList<>()).add(e.sourceNode());
+            }
+        }
+        java.util.TreeMap<Integer, List<NodeSpec>> columns = new java.util.TreeMap<>();
+        Map<String, Integer> modelIndex = new HashMap<>();
         for (NodeSpec n : model.nodes()) {
-            int r = rank.get(n.id());
-            int y = nextY.getOrDefault(r, MARGIN);
-            positions.put(n.id(), new Point(MARGIN + r * (NODE_WIDTH + GAP_X), y));
-            nextY.put(r, y + height(n) + GAP_Y);
+            modelIndex.put(n.id(), modelIndex.size());
+            columns.computeIfAbsent(rank.get(n.id()), k -> new ArrayList<>()).add(n);
+        }
+        Map<String, Integer> row = new HashMap<>();
+        Map<String, Point> positions = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<NodeSpec>> column : columns.entrySet()) {
+            List<NodeSpec> nodes = column.getValue();
+            Map<String, Double> barycentre = new HashMap<>();
+            for (NodeSpec n : nodes) {
+                double mean = predecessors.getOrDefault(n.id(), List.of()).stream().filter(row::containsKey)
+                        .mapToInt(row::get).average().orElse(Double.NaN);
+                barycentre.put(n.id(), mean);
+            }
+            if (column.getKey() > 0) {
+                nodes.sort(java.util.Comparator.<NodeSpec>comparingDouble(n -> {
+                    double b = barycentre.get(n.id());
+                    return Double.isNaN(b) ? Double.MAX_VALUE : b;
+                }).thenComparing(n -> modelIndex.get(n.id())));
+            }
+            int y = MARGIN;
+            for (int i = 0; i < nodes.size(); i++) {
+                NodeSpec n = nodes.get(i);
+                row.put(n.id(), i);
+                positions.put(n.id(), new Point(MARGIN + column.getKey() * (NODE_WIDTH + GAP_X), y));
+                y += height(n) + GAP_Y;
+            }
         }
         return positions;
     }

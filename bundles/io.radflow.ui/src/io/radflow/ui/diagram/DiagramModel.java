@@ -24,16 +24,27 @@ public final class DiagramModel {
 
     /**
      * A node as drawn: id, label (falls back to the id), node type id, position of its top-left
-     * corner in diagram coordinates and its ports in declaration order.
+     * corner in diagram coordinates, its ports in declaration order and whether its node type is
+     * missing from this installation (drawn as a placeholder; the node keeps its stored data).
      */
     public record NodeSpec(String id, String label, String typeId, int x, int y, List<PortSpec> inputs,
-            List<PortSpec> outputs) {
+            List<PortSpec> outputs, boolean missing) {
         public NodeSpec {
             Objects.requireNonNull(id, "node id");
             label = label == null || label.isBlank() ? id : label;
             typeId = typeId == null ? "" : typeId;
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
+        }
+
+        /** A node whose type is installed. */
+        public NodeSpec(String id, String label, String typeId, int x, int y, List<PortSpec> inputs, List<PortSpec> outputs) {
+            this(id, label, typeId, x, y, inputs, outputs, false);
+        }
+
+        /** This node with its top-left corner at (x, y). */
+        public NodeSpec at(int newX, int newY) {
+            return new NodeSpec(id, label, typeId, newX, newY, inputs, outputs, missing);
         }
     }
 

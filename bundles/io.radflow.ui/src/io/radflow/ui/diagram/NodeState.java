@@ -2,9 +2,15 @@ package io.radflow.ui.diagram;
 
 import io.radflow.ui.diagram.Geometry.Rgb;
 
-/** How a node is drawn after (or during) a run; colours are Material-style tints. */
+/**
+ * How a node is drawn after (or during) a run; colours are Material-style tints. {@link #STALE}: the
+ * node ran, but it or something upstream was edited since; {@link #MISSING}: no installed bundle
+ * provides its node type.
+ */
 public enum NodeState {
     NOT_RUN(new Rgb(0xF5, 0xF7, 0xFA), new Rgb(0x78, 0x86, 0x9A)),
+    STALE(new Rgb(0xE3, 0xF2, 0xFD), new Rgb(0x8D, 0x6E, 0x63)),
+    MISSING(new Rgb(0xFC, 0xE4, 0xEC), new Rgb(0xAD, 0x14, 0x57)),
     RUNNING(new Rgb(0xFF, 0xF3, 0xC4), new Rgb(0xF5, 0x7F, 0x17)),
     SUCCEEDED(new Rgb(0xC8, 0xE6, 0xC9), new Rgb(0x2E, 0x7D, 0x32)),
     FAILED(new Rgb(0xFF, 0xCD, 0xD2), new Rgb(0xC6, 0x28, 0x28)),

@@ -24,22 +24,21 @@ public final class PipelineDiagrams {
     /**
      * The diagram of {@code pipeline}. Ports come from the ports stored in the file; a node stored
      * without any ports takes them from its node type, when {@code nodeTypes} knows it.
-     * Connections whose source or target node is missing are left out.
+     * Connections whose source or target node is missing are left out. A node whose type
+     * {@code nodeTypes} does not know is marked {@link NodeSpec#missing() missing}.
      */
     public static DiagramModel of(Pipeline pipeline, Function<String, Optional<NodeType>> nodeTypes) {
         List<NodeSpec> nodes = new ArrayList<>();
         for (Node node : pipeline.getNodes()) {
             List<PortSpec> inputs = ports(node.getInputs());
             List<PortSpec> outputs = ports(node.getOutputs());
-            if (inputs.isEmpty() && outputs.isEmpty() && node.getTypeId() != null) {
-                Optional<NodeType> type = nodeTypes.apply(node.getTypeId());
-                if (type.isPresent()) {
-                    inputs = descriptors(type.get().inputs());
-                    outputs = descriptors(type.get().outputs());
-                }
+            Optional<NodeType> type = node.getTypeId() == null ? Optional.empty() : nodeTypes.apply(node.getTypeId());
+            if (inputs.isEmpty() && outputs.isEmpty() && type.isPresent()) {
+                inputs = descriptors(type.get().inputs());
+                outputs = descriptors(type.get().outputs());
             }
             nodes.add(new NodeSpec(node.getId(), node.getLabel(), node.getTypeId(), node.getX(), node.getY(), inputs,
-                    outputs));
+                    outputs, type.isEmpty()));
         }
         List<EdgeSpec> edges = new ArrayList<>();
         for (Connection c : pipeline.getConnections()) {

@@ -11,13 +11,15 @@ import io.radflow.ui.diagram.Geometry.Point;
 import io.radflow.ui.diagram.Geometry.Rgb;
 import io.radflow.ui.diagram.NodeState;
 import io.radflow.ui.diagram.PortColors;
+import io.radflow.ui.diagram.Viewport;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.Set;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -26,22 +28,59 @@ import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Path;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
 /**
- * Paints a pipeline diagram (double-buffered) from a {@link DiagramLayout} and reports clicks on
- * nodes. All geometry comes from the layout; this class only turns it into pixels.
+ * The pipeline diagram on screen: paints a {@link DiagramLayout} through a zoom/pan {@link Viewport}
+ * (double-buffered, only what is visible) and turns mouse gestures into requests to its {@link Host}:
+ * click and shift-click select, dragging on the background draws a rubber band, dragging nodes moves
+ * them, dragging from a port to a port of the other direction connects them (an incompatible port is
+ * refused with a hint on the canvas), the middle or right button pans, the wheel scrolls and
+ * Ctrl+wheel zooms at the pointer. The model is never changed here: the host turns requests into
+ * EMF commands.
  */
 public final class PipelineCanvas extends Canvas {
+
+    /** What the canvas asks of the editor. */
+    public interface Host {
+        void selectionChanged(List<String> nodeIds);
+
+        /** The user dragged nodes: their new top-left corners. */
+        void nodesMoved(Map<String, Point> positions);
+
+        /** Why output {@code from} may not feed input {@code to}, or empty when it may. */
+        Optional<String> connectionRefusal(PortHit output, PortHit input);
+
+        /** The user connected an output to an input (already checked). */
+        void connect(PortHit output, PortHit input);
+
+        /** Double-click on a node. */
+        default void opened(String nodeId) {
+        }
+    }
 
     private static final Rgb BACKGROUND = new Rgb(0xFA, 0xFB, 0xFC);
     private static final Rgb GRID = new Rgb(0xDD, 0xE2, 0xE8);
     private static final Rgb SHADOW = new Rgb(0xD5, 0xDA, 0xE0);
     private static final Rgb TEXT = new Rgb(0x21, 0x26, 0x2E);
     private static final Rgb SUBTEXT = new Rgb(0x5F, 0x6B, 0x7A);
+    private static final Rgb OK = new Rgb(0x2E, 0x7D, 0x32);
+    private static final Rgb REFUSED = new Rgb(0xC6, 0x28, 0x28);
+    private static final Rgb BAND = new Rgb(0x15, 0x65, 0xC0);
+    private static final Rgb HINT_BACKGROUND = new Rgb(0xFF, 0xF8, 0xE1);
+
+    /** Pixels a press must travel before it counts as a drag. */
+    static final int DRAG_THRESHOLD = 3;
+    /** Pixels around a wire that still hit it. */
+    static final int EDGE_TOLERANCE = 5;
+
+    private enum Gesture {
+        NONE, MOVE, RUBBER_BAND, CONNECT, PAN
+    }
 
     private final Map<Rgb, Color> colors = new HashMap<>();
     private final Font boldFont;
@@ -50,33 +89,57 @@ public final class PipelineCanvas extends Canvas {
     private PortColors portColors = new PortColors(id -> Optional.empty());
     private Map<String, NodeState> states = Map.of();
     private Map<String, String> captions = Map.of();
-    private String selected;
-    private Consumer<String> selectionListener = id -> {
-    };
-    private BiConsumer<String, Map<String, Point>> moveListener = (id, positions) -> {
-    };
-    private String dragNode;
-    private int dragStartX;
-    private int dragStartY;
-    private DiagramLayout preview;
-    /** Zoom used by the last paint: the diagram is shrunk (down to {@link #MIN_SCALE}) to fit the control. */
-    private double scale = 1;
+    private final Set<String> selection = new LinkedHashSet<>();
+    private EdgeSpec selectedEdge;
+    private Viewport viewport = Viewport.IDENTITY;
+    private boolean fitPending = true;
+    private Host host = new Host() {
+        @Override
+        public void selectionChanged(List<String> nodeIds) {
+        }
 
-    /** Smallest zoom used to fit a diagram; below it the editor scrolls. */
-    public static final double MIN_SCALE = 0.55;
+        @Override
+        public void nodesMoved(Map<String, Point> positions) {
+        }
+
+        @Override
+        public Optional<String> connectionRefusal(PortHit output, PortHit input) {
+            return Optional.of("read-only");
+        }
+
+        @Override
+        public void connect(PortHit output, PortHit input) {
+        }
+    };
+
+    private Gesture gesture = Gesture.NONE;
+    private int startX;
+    private int startY;
+    private int pointerX;
+    private int pointerY;
+    private boolean dragging;
+    private DiagramLayout preview;
+    /** A node of a multiple selection pressed without Shift: selected alone if the press ends without a drag. */
+    private String pressedInSelection;
+    private PortHit connectFrom;
+    private PortHit connectTo;
+    private String connectRefusal;
+    private String hint;
+    private boolean hintIsError;
 
     public PipelineCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         FontData[] base = getFont().getFontData();
-        FontData bold = new FontData(base[0].getName(), base[0].getHeight(), SWT.BOLD);
-        FontData small = new FontData(base[0].getName(), Math.max(7, base[0].getHeight() - 1), SWT.NORMAL);
-        boldFont = new Font(getDisplay(), bold);
-        smallFont = new Font(getDisplay(), small);
+        boldFont = new Font(getDisplay(), new FontData(base[0].getName(), base[0].getHeight(), SWT.BOLD));
+        smallFont = new Font(getDisplay(), new FontData(base[0].getName(), Math.max(7, base[0].getHeight() - 1), SWT.NORMAL));
         addPaintListener(e -> paint(e.gc));
         addListener(SWT.MouseDown, this::mouseDown);
         addListener(SWT.MouseHover, this::mouseHover);
         addListener(SWT.MouseMove, this::mouseMove);
         addListener(SWT.MouseUp, this::mouseUp);
+        addListener(SWT.MouseDoubleClick, this::mouseDoubleClick);
+        addListener(SWT.MouseVerticalWheel, this::wheel);
+        addListener(SWT.MouseHorizontalWheel, this::wheel);
         addListener(SWT.Resize, e -> redraw());
         addListener(SWT.Dispose, e -> {
             colors.values().forEach(Color::dispose);
@@ -85,14 +148,22 @@ public final class PipelineCanvas extends Canvas {
         });
     }
 
-    /** Shows a new diagram; keeps the selection if the selected node still exists. */
+    public void setHost(Host host) {
+        this.host = Objects.requireNonNull(host);
+    }
+
+    /** Shows a new diagram; keeps the selected nodes that still exist. */
     public void setDiagram(DiagramLayout layout, PortColors portColors) {
         this.layout = layout;
         this.portColors = portColors;
-        if (selected != null && layout.model().node(selected).isEmpty()) {
-            selected = null;
+        boolean changed = selection.removeIf(id -> layout.model().node(id).isEmpty());
+        if (selectedEdge != null && !layout.model().edges().contains(selectedEdge)) {
+            selectedEdge = null;
         }
         redraw();
+        if (changed) {
+            host.selectionChanged(selectedNodes());
+        }
     }
 
     public DiagramLayout diagramLayout() {
@@ -110,105 +181,297 @@ public final class PipelineCanvas extends Canvas {
         return states.getOrDefault(nodeId, NodeState.NOT_RUN);
     }
 
+    public String caption(String nodeId) {
+        return captions.get(nodeId);
+    }
+
+    /** The first selected node, or null. */
     public String selectedNode() {
-        return selected;
+        return selection.isEmpty() ? null : selection.iterator().next();
     }
 
-    /** Selects a node (or nothing for {@code null}) and tells the selection listener. */
+    public List<String> selectedNodes() {
+        return List.copyOf(selection);
+    }
+
+    public Optional<EdgeSpec> selectedEdge() {
+        return Optional.ofNullable(selectedEdge);
+    }
+
+    /** Selects one node (or nothing for {@code null}) and tells the host. */
     public void select(String nodeId) {
-        selected = nodeId;
+        select(nodeId == null ? List.of() : List.of(nodeId));
+    }
+
+    /** Selects these nodes (unknown ids are ignored) and tells the host. */
+    public void select(List<String> nodeIds) {
+        selection.clear();
+        nodeIds.stream().filter(id -> layout.model().node(id).isPresent()).forEach(selection::add);
+        selectedEdge = null;
         redraw();
-        selectionListener.accept(nodeId);
+        host.selectionChanged(selectedNodes());
     }
 
-    public void setSelectionListener(Consumer<String> listener) {
-        this.selectionListener = listener;
+    /** The message shown at the bottom of the canvas (null hides it); errors are drawn in red. */
+    public void setHint(String text, boolean error) {
+        hint = text;
+        hintIsError = error;
+        redraw();
     }
 
-    /**
-     * Told when the user has dragged a node: its id and the new top-left corner of every node
-     * (other nodes keep their drawn positions, which matters when they were laid out automatically).
-     */
-    public void setMoveListener(BiConsumer<String, Map<String, Point>> listener) {
-        this.moveListener = listener;
+    public String hint() {
+        return hint;
     }
 
-    /** The zoom that fits the diagram into {@code width} x {@code height} pixels, in [MIN_SCALE, 1]. */
-    public static double fitScale(Point extent, int width, int height) {
-        if (extent.x() <= 0 || extent.y() <= 0) {
-            return 1;
+    public boolean hintIsError() {
+        return hintIsError;
+    }
+
+    public Viewport viewport() {
+        ensureViewport();
+        return viewport;
+    }
+
+    public void setViewport(Viewport viewport) {
+        this.viewport = Objects.requireNonNull(viewport);
+        fitPending = false;
+        redraw();
+    }
+
+    /** Zooms and centres so that the whole diagram is visible (never above 100 %). */
+    public void fitToWindow() {
+        Rectangle area = getClientArea();
+        if (area.width <= 0 || area.height <= 0) {
+            fitPending = true;
+            return;
         }
-        double s = Math.min((double) width / extent.x(), (double) height / extent.y());
-        return Math.max(MIN_SCALE, Math.min(1, s));
+        setViewport(Viewport.fit(layout.contentBounds(), area.width, area.height, DiagramLayout.MARGIN, 1));
+    }
+
+    /** Zooms by {@code factor} around the centre of the control. */
+    public void zoom(double factor) {
+        Rectangle area = getClientArea();
+        setViewport(viewport.zoomAt(factor, area.width / 2, area.height / 2));
     }
 
     /** The zoom of the current drawing. */
     public double scale() {
-        return scale;
+        ensureViewport();
+        return viewport.scale();
     }
 
-    /** Control coordinates of a point given in diagram coordinates. */
-    public org.eclipse.swt.graphics.Point toControl(int x, int y) {
-        return new org.eclipse.swt.graphics.Point((int) Math.round(x * scale), (int) Math.round(y * scale));
+    /** Control coordinates of a point given in diagram coordinates (not {@link #toControl(int, int)}, which maps display coordinates). */
+    public org.eclipse.swt.graphics.Point diagramToControl(int x, int y) {
+        ensureViewport();
+        Point p = viewport.toControl(x, y);
+        return new org.eclipse.swt.graphics.Point(p.x(), p.y());
     }
 
-    private int toDiagram(int v) {
-        return (int) Math.floor(v / scale);
+    /** Diagram coordinates of a point given in control coordinates. */
+    public Point toDiagram(int x, int y) {
+        ensureViewport();
+        return viewport.toDiagram(x, y);
     }
 
-    private void updateScale() {
-        org.eclipse.swt.graphics.Rectangle area = getClientArea();
-        scale = fitScale(layout.extent(), area.width, area.height);
+    private void ensureViewport() {
+        if (fitPending) {
+            Rectangle area = getClientArea();
+            if (area.width > 0 && area.height > 0) {
+                fitToWindow();
+            }
+        }
     }
 
     private void mouseDown(Event e) {
+        setFocus();
+        ensureViewport();
+        startX = pointerX = e.x;
+        startY = pointerY = e.y;
+        dragging = false;
+        preview = null;
+        pressedInSelection = null;
+        if (e.button == 2 || e.button == 3) {
+            gesture = Gesture.PAN;
+            return;
+        }
         if (e.button != 1) {
             return;
         }
-        setFocus();
-        updateScale();
-        String hit = layout.nodeAt(toDiagram(e.x), toDiagram(e.y)).orElse(null);
-        if (!java.util.Objects.equals(hit, selected)) {
-            select(hit);
+        if (hint != null && !hintIsError) {
+            hint = null;
         }
-        dragNode = hit;
-        dragStartX = e.x;
-        dragStartY = e.y;
-        preview = null;
+        Point d = viewport.toDiagram(e.x, e.y);
+        boolean additive = (e.stateMask & (SWT.SHIFT | SWT.MOD1)) != 0;
+        Optional<PortHit> port = layout.portAt(d.x(), d.y());
+        if (port.isPresent() && !additive) {
+            gesture = Gesture.CONNECT;
+            connectFrom = port.get();
+            connectTo = null;
+            connectRefusal = null;
+            return;
+        }
+        Optional<String> node = layout.nodeAt(d.x(), d.y());
+        if (node.isPresent()) {
+            String id = node.get();
+            if (additive) {
+                if (!selection.remove(id)) {
+                    selection.add(id);
+                }
+                selectedEdge = null;
+                host.selectionChanged(selectedNodes());
+                gesture = selection.contains(id) ? Gesture.MOVE : Gesture.NONE;
+            } else {
+                if (!selection.contains(id)) {
+                    selection.clear();
+                    selection.add(id);
+                    selectedEdge = null;
+                    host.selectionChanged(selectedNodes());
+                } else if (selection.size() > 1) {
+                    pressedInSelection = id;
+                }
+                gesture = Gesture.MOVE;
+            }
+            redraw();
+            return;
+        }
+        Optional<EdgeSpec> edge = layout.edgeAt(d.x(), d.y(), (int) Math.ceil(EDGE_TOLERANCE / viewport.scale()));
+        if (edge.isPresent() && !additive) {
+            selection.clear();
+            selectedEdge = edge.get();
+            host.selectionChanged(List.of());
+            gesture = Gesture.NONE;
+            redraw();
+            return;
+        }
+        if (!additive && (!selection.isEmpty() || selectedEdge != null)) {
+            selection.clear();
+            selectedEdge = null;
+            host.selectionChanged(List.of());
+        }
+        gesture = Gesture.RUBBER_BAND;
+        redraw();
     }
 
     private void mouseMove(Event e) {
-        if (dragNode == null || (e.stateMask & SWT.BUTTON1) == 0) {
+        if (gesture == Gesture.NONE) {
             return;
         }
-        int dx = (int) Math.round((e.x - dragStartX) / scale);
-        int dy = (int) Math.round((e.y - dragStartY) / scale);
-        if (preview == null && Math.abs(e.x - dragStartX) + Math.abs(e.y - dragStartY) < 3) {
-            return; // a click, not yet a drag
+        int lastX = pointerX;
+        int lastY = pointerY;
+        pointerX = e.x;
+        pointerY = e.y;
+        if (!dragging && Math.abs(e.x - startX) + Math.abs(e.y - startY) < DRAG_THRESHOLD) {
+            return;
         }
-        // keep the box inside the diagram's positive quadrant
-        Box box = layout.bounds(dragNode);
-        dx = Math.max(dx, -box.x());
-        dy = Math.max(dy, -box.y());
-        preview = layout.moved(dragNode, dx, dy);
-        redraw();
+        dragging = true;
+        switch (gesture) {
+            case PAN -> setViewport(viewport.panBy(e.x - lastX, e.y - lastY));
+            case MOVE -> {
+                int dx = (int) Math.round((e.x - startX) / viewport.scale());
+                int dy = (int) Math.round((e.y - startY) / viewport.scale());
+                for (String id : selection) { // keep boxes in the diagram's positive quadrant
+                    Box box = layout.bounds(id);
+                    dx = Math.max(dx, -box.x());
+                    dy = Math.max(dy, -box.y());
+                }
+                preview = layout.moved(selection, dx, dy);
+                redraw();
+            }
+            case CONNECT -> {
+                Point d = viewport.toDiagram(e.x, e.y);
+                connectTo = layout.portAt(d.x(), d.y()).filter(p -> p.input() != connectFrom.input()).orElse(null);
+                connectRefusal = connectTo == null ? null : refusal(connectFrom, connectTo).orElse(null);
+                if (connectTo != null) {
+                    setHint(connectRefusal != null ? connectRefusal : "Release to connect", connectRefusal != null);
+                } else {
+                    redraw();
+                }
+            }
+            default -> redraw();
+        }
+    }
+
+    private Optional<String> refusal(PortHit a, PortHit b) {
+        return a.input() ? host.connectionRefusal(b, a) : host.connectionRefusal(a, b);
     }
 
     private void mouseUp(Event e) {
-        String node = dragNode;
-        DiagramLayout moved = preview;
-        dragNode = null;
-        preview = null;
-        if (node != null && moved != null && !moved.bounds(node).equals(layout.bounds(node))) {
-            moveListener.accept(node, moved.positions());
+        Gesture ended = gesture;
+        gesture = Gesture.NONE;
+        if (ended == Gesture.MOVE && !dragging && pressedInSelection != null) {
+            select(pressedInSelection);
+        } else if (ended == Gesture.MOVE && preview != null) {
+            DiagramLayout moved = preview;
+            preview = null;
+            Map<String, Point> positions = new HashMap<>();
+            for (String id : selection) {
+                Box b = moved.bounds(id);
+                positions.put(id, new Point(b.x(), b.y()));
+            }
+            if (selection.stream().anyMatch(id -> !moved.bounds(id).equals(layout.bounds(id)))) {
+                host.nodesMoved(positions);
+            }
+        } else if (ended == Gesture.RUBBER_BAND && dragging) {
+            Box band = band();
+            Point a = viewport.toDiagram(band.x(), band.y());
+            Point b = viewport.toDiagram(band.right(), band.bottom());
+            selection.addAll(layout.nodesIn(new Box(a.x(), a.y(), b.x() - a.x(), b.y() - a.y())));
+            host.selectionChanged(selectedNodes());
+        } else if (ended == Gesture.CONNECT) {
+            Point d = viewport.toDiagram(e.x, e.y);
+            PortHit target = layout.portAt(d.x(), d.y()).filter(p -> p.input() != connectFrom.input()).orElse(null);
+            if (target != null) {
+                PortHit output = connectFrom.input() ? target : connectFrom;
+                PortHit input = connectFrom.input() ? connectFrom : target;
+                Optional<String> refused = host.connectionRefusal(output, input);
+                if (refused.isPresent()) {
+                    setHint(refused.get(), true);
+                    getDisplay().beep();
+                } else {
+                    hint = null;
+                    host.connect(output, input);
+                }
+            } else if (dragging && hint != null && !hintIsError) {
+                hint = null;
+            }
+            connectFrom = null;
+            connectTo = null;
+            connectRefusal = null;
         }
+        preview = null;
+        dragging = false;
         redraw();
     }
 
+    private void mouseDoubleClick(Event e) {
+        if (e.button != 1) {
+            return;
+        }
+        Point d = viewport.toDiagram(e.x, e.y);
+        layout.nodeAt(d.x(), d.y()).ifPresent(host::opened);
+    }
+
+    private void wheel(Event e) {
+        ensureViewport();
+        if ((e.stateMask & SWT.MOD1) != 0 && e.type == SWT.MouseVerticalWheel) {
+            setViewport(viewport.zoomAt(e.count > 0 ? Viewport.STEP : 1 / Viewport.STEP, e.x, e.y));
+        } else if (e.type == SWT.MouseHorizontalWheel || (e.stateMask & SWT.SHIFT) != 0) {
+            setViewport(viewport.panBy(e.count * 20, 0));
+        } else {
+            setViewport(viewport.panBy(0, e.count * 20));
+        }
+        e.doit = false;
+    }
+
+    private Box band() {
+        int x = Math.min(startX, pointerX);
+        int y = Math.min(startY, pointerY);
+        return new Box(x, y, Math.abs(pointerX - startX), Math.abs(pointerY - startY));
+    }
+
     private void mouseHover(Event e) {
-        int x = toDiagram(e.x);
-        int y = toDiagram(e.y);
-        Optional<PortHit> port = layout.portAt(x, y);
+        Point d = viewport.toDiagram(e.x, e.y);
+        Optional<PortHit> port = layout.portAt(d.x(), d.y());
         if (port.isPresent()) {
             PortHit p = port.get();
             String type = layout.model().node(p.nodeId()).flatMap(n -> (p.input() ? n.inputs() : n.outputs()).stream()
@@ -216,10 +479,10 @@ public final class PipelineCanvas extends Canvas {
             setToolTipText((p.input() ? "Input " : "Output ") + p.portName() + " : " + type);
             return;
         }
-        Optional<String> node = layout.nodeAt(x, y);
+        Optional<String> node = layout.nodeAt(d.x(), d.y());
         setToolTipText(node.flatMap(id -> layout.model().node(id))
                 .map(n -> n.label() + "\n" + n.typeId() + "\n" + state(n.id()).name().toLowerCase().replace('_', ' '))
-                .orElse(null));
+                .orElse(hint));
     }
 
     private Color color(Rgb rgb) {
@@ -227,45 +490,117 @@ public final class PipelineCanvas extends Canvas {
     }
 
     private void paint(GC gc) {
-        org.eclipse.swt.graphics.Rectangle area = getClientArea();
+        ensureViewport();
+        Rectangle area = getClientArea();
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         gc.setBackground(color(BACKGROUND));
         gc.fillRectangle(area);
-        gc.setForeground(color(GRID));
-        for (int x = 20; x < area.width; x += 20) {
-            for (int y = 20; y < area.height; y += 20) {
-                gc.drawPoint(x, y);
+        double step = 20 * viewport.scale();
+        if (step >= 8) {
+            gc.setForeground(color(GRID));
+            double firstX = step - Math.floorMod((long) Math.floor(viewport.offsetX()), (long) Math.max(1, Math.round(step)));
+            double firstY = step - Math.floorMod((long) Math.floor(viewport.offsetY()), (long) Math.max(1, Math.round(step)));
+            for (double x = firstX; x < area.width; x += step) {
+                for (double y = firstY; y < area.height; y += step) {
+                    gc.drawPoint((int) x, (int) y);
+                }
             }
         }
-        updateScale();
         Transform transform = new Transform(getDisplay());
         try {
-            transform.scale((float) scale, (float) scale);
+            transform.translate((float) -viewport.offsetX(), (float) -viewport.offsetY());
+            transform.scale((float) viewport.scale(), (float) viewport.scale());
             gc.setTransform(transform);
-            paintDiagram(gc);
+            Point a = viewport.toDiagram(area.x, area.y);
+            Point b = viewport.toDiagram(area.x + area.width, area.y + area.height);
+            paintDiagram(gc, new Box(a.x() - 20, a.y() - 20, b.x() - a.x() + 40, b.y() - a.y() + 40));
         } finally {
             gc.setTransform(null);
             transform.dispose();
         }
+        if (gesture == Gesture.RUBBER_BAND && dragging) {
+            Box band = band();
+            gc.setAlpha(40);
+            gc.setBackground(color(BAND));
+            gc.fillRectangle(band.x(), band.y(), band.width(), band.height());
+            gc.setAlpha(255);
+            gc.setForeground(color(BAND));
+            gc.setLineStyle(SWT.LINE_DASH);
+            gc.drawRectangle(band.x(), band.y(), band.width(), band.height());
+            gc.setLineStyle(SWT.LINE_SOLID);
+        }
+        if (hint != null) {
+            paintHint(gc, area);
+        }
     }
 
-    private void paintDiagram(GC gc) {
+    private void paintHint(GC gc, Rectangle area) {
+        gc.setFont(getFont());
+        org.eclipse.swt.graphics.Point size = gc.textExtent(hint);
+        int x = 10;
+        int y = area.height - size.y - 18;
+        gc.setBackground(color(hintIsError ? new Rgb(0xFF, 0xEB, 0xEE) : HINT_BACKGROUND));
+        gc.fillRoundRectangle(x, y, size.x + 16, size.y + 10, 8, 8);
+        gc.setForeground(color(hintIsError ? REFUSED : SUBTEXT));
+        gc.drawRoundRectangle(x, y, size.x + 16, size.y + 10, 8, 8);
+        gc.drawText(hint, x + 8, y + 5, true);
+    }
+
+    private void paintDiagram(GC gc, Box visible) {
         DiagramLayout shown = preview != null ? preview : layout;
         for (EdgeSpec edge : shown.model().edges()) {
-            if (shown.isDrawable(edge)) {
+            if (shown.isDrawable(edge) && visibleEdge(shown, edge, visible)) {
                 paintEdge(gc, shown, edge);
             }
         }
         for (NodeSpec node : shown.model().nodes()) {
-            paintNode(gc, shown, node);
+            Box b = shown.bounds(node.id());
+            if (b.x() < visible.right() && visible.x() < b.right() && b.y() < visible.bottom() && visible.y() < b.bottom()) {
+                paintNode(gc, shown, node);
+            }
         }
+        if (gesture == Gesture.CONNECT && dragging && connectFrom != null) {
+            paintPendingWire(gc, shown);
+        }
+    }
+
+    private static boolean visibleEdge(DiagramLayout layout, EdgeSpec edge, Box visible) {
+        List<Point> c = layout.edgeCurve(edge);
+        int left = Integer.MAX_VALUE;
+        int right = Integer.MIN_VALUE;
+        int top = Integer.MAX_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        for (Point p : c) {
+            left = Math.min(left, p.x());
+            right = Math.max(right, p.x());
+            top = Math.min(top, p.y());
+            bottom = Math.max(bottom, p.y());
+        }
+        return left <= visible.right() && visible.x() <= right && top <= visible.bottom() && visible.y() <= bottom;
+    }
+
+    private void paintPendingWire(GC gc, DiagramLayout shown) {
+        Point from = shown.portCenter(connectFrom.nodeId(), connectFrom.portName(), connectFrom.input());
+        Point to = connectTo != null ? shown.portCenter(connectTo.nodeId(), connectTo.portName(), connectTo.input())
+                : viewport.toDiagram(pointerX, pointerY);
+        gc.setForeground(color(connectTo == null ? BAND : connectRefusal != null ? REFUSED : OK));
+        gc.setLineWidth(2);
+        gc.setLineStyle(SWT.LINE_DASH);
+        gc.drawLine(from.x(), from.y(), to.x(), to.y());
+        gc.setLineStyle(SWT.LINE_SOLID);
+        if (connectTo != null) {
+            Box box = shown.portBox(connectTo.nodeId(), connectTo.portName(), connectTo.input()).expand(3);
+            gc.drawRectangle(box.x(), box.y(), box.width(), box.height());
+        }
+        gc.setLineWidth(1);
     }
 
     private void paintEdge(GC gc, DiagramLayout layout, EdgeSpec edge) {
         String type = layout.model().node(edge.sourceNode()).flatMap(n -> n.outputs().stream()
                 .filter(p -> p.name().equals(edge.sourcePort())).findFirst()).map(PortSpec::typeId).orElse("");
-        Color c = color(portColors.color(type));
+        boolean isSelected = edge.equals(selectedEdge);
+        Color c = color(isSelected ? NodeState.SELECTION : portColors.color(type));
         List<Point> curve = layout.edgeCurve(edge);
         Path path = new Path(getDisplay());
         try {
@@ -273,8 +608,9 @@ public final class PipelineCanvas extends Canvas {
             path.cubicTo(curve.get(1).x(), curve.get(1).y(), curve.get(2).x(), curve.get(2).y(), curve.get(3).x(),
                     curve.get(3).y());
             gc.setForeground(c);
-            gc.setLineWidth(2);
+            gc.setLineWidth(isSelected ? 4 : 2);
             gc.drawPath(path);
+            gc.setLineWidth(1);
         } finally {
             path.dispose();
         }
@@ -286,34 +622,41 @@ public final class PipelineCanvas extends Canvas {
 
     private void paintNode(GC gc, DiagramLayout layout, NodeSpec node) {
         Box b = layout.bounds(node.id());
-        NodeState state = state(node.id());
+        NodeState state = node.missing() ? NodeState.MISSING : state(node.id());
         int arc = DiagramLayout.ARC;
         gc.setBackground(color(SHADOW));
         gc.fillRoundRectangle(b.x() + 3, b.y() + 3, b.width(), b.height(), arc, arc);
         gc.setBackground(color(state.fill()));
         gc.fillRoundRectangle(b.x(), b.y(), b.width(), b.height(), arc, arc);
-        boolean isSelected = node.id().equals(selected);
+        boolean isSelected = selection.contains(node.id());
         gc.setForeground(color(isSelected ? NodeState.SELECTION : state.border()));
-        gc.setLineWidth(isSelected ? 3 : 1);
+        gc.setLineWidth(isSelected ? 3 : state == NodeState.STALE || state == NodeState.MISSING ? 2 : 1);
+        if (state == NodeState.MISSING || state == NodeState.STALE) {
+            gc.setLineStyle(SWT.LINE_DASH);
+        }
         gc.drawRoundRectangle(b.x(), b.y(), b.width() - 1, b.height() - 1, arc, arc);
+        gc.setLineStyle(SWT.LINE_SOLID);
         gc.setLineWidth(1);
 
         int textWidth = b.width() - 2 * (DiagramLayout.PORT_SIZE + 4);
         gc.setFont(boldFont);
         gc.setForeground(color(TEXT));
         String label = shorten(gc, node.label(), textWidth);
-        int labelHeight = gc.textExtent(label).y;
-        gc.drawText(label, b.x() + (b.width() - gc.textExtent(label).x) / 2, b.y() + 7, true);
+        org.eclipse.swt.graphics.Point labelSize = gc.textExtent(label);
+        gc.drawText(label, b.x() + (b.width() - labelSize.x) / 2, b.y() + 7, true);
         gc.setFont(smallFont);
-        gc.setForeground(color(SUBTEXT));
-        String type = shorten(gc, node.typeId(), textWidth);
-        gc.drawText(type, b.x() + (b.width() - gc.textExtent(type).x) / 2, b.y() + 9 + labelHeight, true);
-        String caption = captions.get(node.id());
+        gc.setForeground(color(node.missing() ? state.border() : SUBTEXT));
+        String type = shorten(gc, node.missing() ? "missing: " + node.typeId() : node.typeId(), textWidth);
+        gc.drawText(type, b.x() + (b.width() - gc.textExtent(type).x) / 2, b.y() + 9 + labelSize.y, true);
+        String caption = node.missing() ? "type not installed" : captions.get(node.id());
+        if (caption == null && state == NodeState.STALE) {
+            caption = "stale";
+        }
         if (caption != null && !caption.isEmpty()) {
             caption = shorten(gc, caption, textWidth);
             gc.setForeground(color(state.border()));
-            gc.drawText(caption, b.x() + (b.width() - gc.textExtent(caption).x) / 2,
-                    b.bottom() - gc.textExtent(caption).y - 6, true);
+            org.eclipse.swt.graphics.Point size = gc.textExtent(caption);
+            gc.drawText(caption, b.x() + (b.width() - size.x) / 2, b.bottom() - size.y - 6, true);
         }
         gc.setFont(getFont());
 
@@ -342,4 +685,5 @@ public final class PipelineCanvas extends Canvas {
         }
         return s + "\u2026";
     }
+
 }

@@ -1,5 +1,6 @@
 package io.radflow.ui.run;
 
+import io.radflow.pipeline.engine.NodeResultCache;
 import io.radflow.pipeline.engine.NodeRunRecord;
 import io.radflow.pipeline.engine.NodeTypeRegistry;
 import io.radflow.pipeline.engine.PipelineExecutor;
@@ -11,6 +12,10 @@ import io.radflow.pipeline.engine.RunStatus;
 import io.radflow.pipeline.engine.ValidationProblem;
 import io.radflow.pipeline.model.Pipeline;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -23,7 +28,7 @@ import org.eclipse.swt.widgets.Display;
 /**
  * Runs a pipeline in the background. Engine events go to the {@link RunSession} on the UI thread;
  * the job's progress monitor shows the node being run; canceling the job (or the session) makes
- * the engine stop at its next check.
+ * the engine stop at its next check. Results found in the editor's cache are reused, not recomputed.
  */
 public final class PipelineRunJob extends Job {
 
@@ -34,17 +39,31 @@ public final class PipelineRunJob extends Job {
     private final RunOptions options;
     private final Display display;
     private final RunSession session;
+    private final NodeResultCache cache;
+    private final Collection<String> targets;
+    private final Set<String> reused = ConcurrentHashMap.newKeySet();
     private volatile RunResult result;
 
-    /** @param pipeline a copy owned by the job (the editor's model may change while it runs) */
+    /**
+     * @param pipeline a copy owned by the job (the editor's model may change while it runs)
+     * @param cache    results reused and filled by the run, or null
+     * @param targets  run only these nodes and their upstream, or all when empty
+     */
     PipelineRunJob(String name, Pipeline pipeline, NodeTypeRegistry registry, RunOptions options, Display display,
-            RunSession session) {
+            RunSession session, NodeResultCache cache, Collection<String> targets) {
         super(name);
         this.pipeline = pipeline;
         this.registry = registry;
         this.options = options;
         this.display = display;
         this.session = session;
+        this.cache = cache;
+        this.targets = List.copyOf(targets);
+    }
+
+    /** Nodes whose results came from the cache instead of being computed. */
+    public Set<String> reusedNodes() {
+        return Set.copyOf(reused);
     }
 
     public RunSession session() {
@@ -86,6 +105,11 @@ public final class PipelineRunJob extends Job {
             }
 
             @Override
+            public void nodeReused(String nodeId) {
+                reused.add(nodeId);
+            }
+
+            @Override
             public void log(String line) {
                 ui(() -> session.log(line));
             }
@@ -104,7 +128,7 @@ public final class PipelineRunJob extends Job {
             }
         };
         try {
-            RunResult r = new PipelineExecutor(registry).execute(pipeline, options, monitor);
+            RunResult r = new PipelineExecutor(registry).execute(pipeline, options, monitor, cache, targets);
             result = r;
             ui(() -> session.finished(r));
             return r.status() == RunStatus.CANCELED ? Status.CANCEL_STATUS : Status.OK_STATUS;

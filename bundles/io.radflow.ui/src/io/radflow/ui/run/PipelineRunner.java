@@ -12,7 +12,9 @@ import io.radflow.ui.views.RunView;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,6 +41,15 @@ public final class PipelineRunner {
 
     /** Schedules a run of the editor's pipeline; returns the scheduled job. */
     public static PipelineRunJob start(IWorkbenchPage page, PipelineEditor editor) {
+        return start(page, editor, List.of());
+    }
+
+    /**
+     * Schedules a run of the given nodes of the editor's pipeline and everything upstream of them
+     * (all nodes when {@code targets} is empty), reusing the editor's cached results.
+     */
+    public static PipelineRunJob start(IWorkbenchPage page, PipelineEditor editor, Collection<String> targets) {
+        editor.runStarting(editor.currentKeys());
         Pipeline pipeline = PipelineFiles.copy(editor.pipeline());
         Path file = editor.file().toAbsolutePath();
         Path folder = file.getParent();
@@ -57,10 +68,10 @@ public final class PipelineRunner {
         PipelineRunJob[] job = new PipelineRunJob[1];
         RunSession session = new RunSession(title, output, labels, () -> job[0].cancel());
         job[0] = new PipelineRunJob("Run " + title, pipeline, editor.registry(), options, page.getWorkbenchWindow()
-                .getShell().getDisplay(), session);
+                .getShell().getDisplay(), session, editor.resultCache(), targets);
 
         Map<String, Integer> reported = new HashMap<>();
-        session.addListener(() -> follow(page, editor, session, reported));
+        session.addListener(() -> follow(page, editor, job[0], reported));
         RunView runView = (RunView) showView(page, RunView.ID);
         if (runView != null) {
             runView.show(session);
@@ -71,7 +82,8 @@ public final class PipelineRunner {
     }
 
     /** Mirrors the session into the editor (running/finished colours) and, at the end, the Results view. */
-    private static void follow(IWorkbenchPage page, PipelineEditor editor, RunSession session, Map<String, Integer> seen) {
+    private static void follow(IWorkbenchPage page, PipelineEditor editor, PipelineRunJob job, Map<String, Integer> seen) {
+        RunSession session = job.session();
         if (editor.canvas() == null || editor.canvas().isDisposed()) {
             return;
         }
@@ -80,7 +92,7 @@ public final class PipelineRunner {
                 return;
             }
             session.result().ifPresent(result -> {
-                editor.setLastResult(result);
+                editor.setLastResult(result, job.reusedNodes());
                 ResultsView results = (ResultsView) showView(page, ResultsView.ID);
                 if (results != null) {
                     results.showRun(editor, result);
