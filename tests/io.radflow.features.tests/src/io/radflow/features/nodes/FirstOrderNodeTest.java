@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.radflow.core.data.Cohort;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.CanceledExecutionException;
-import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.ParameterDescriptor;
@@ -23,6 +22,7 @@ import io.radflow.testsupport.ReferenceData;
 import io.radflow.image.Image3D;
 import io.radflow.image.ImageGeometry;
 import io.radflow.image.io.NiftiImageIO;
+import io.radflow.testsupport.RecordingContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,48 +45,6 @@ class FirstOrderNodeTest {
 
     @TempDir
     Path dir;
-
-    /** Records everything the node reports. */
-    static final class RecordingContext implements ExecutionContext {
-        final List<String[]> failures = new ArrayList<>();
-        final List<Path> inputs = new ArrayList<>();
-        final List<Double> progress = new ArrayList<>();
-        boolean canceled;
-
-        @Override
-        public void progress(double fraction, String message) {
-            progress.add(fraction);
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return canceled;
-        }
-
-        @Override
-        public void reportPatientFailure(String patientId, String field, String message) {
-            failures.add(new String[] {patientId, field, message});
-        }
-
-        @Override
-        public void recordInput(Path file) {
-            inputs.add(file);
-        }
-
-        @Override
-        public void log(String message) {
-        }
-
-        @Override
-        public Path baseDirectory() {
-            return Path.of(".");
-        }
-
-        @Override
-        public Path cacheDirectory() {
-            return Path.of(".");
-        }
-    }
 
     /** The node element of plugin.xml (from the bundle, else from the repository). */
     private static Element nodeElement() throws Exception {
@@ -224,18 +182,18 @@ class FirstOrderNodeTest {
                 table.column("original_firstorder_Skewness").number(1), 1e-9);
 
         assertEquals(3, context.failures.size());
-        String[] corrupt = context.failures.get(0);
-        assertEquals("P3", corrupt[0]);
-        assertEquals(dir.resolve("p3_image.nii.gz").toString(), corrupt[1]);
-        assertTrue(corrupt[2].contains("p3_image.nii.gz"), corrupt[2]);
-        String[] noLabel = context.failures.get(1);
-        assertEquals("P4", noLabel[0]);
-        assertEquals(dir.resolve("p4_mask.nii.gz").toString(), noLabel[1]);
-        assertTrue(noLabel[2].contains("label 1") && noLabel[2].contains("[2]"), noLabel[2]);
-        String[] grid = context.failures.get(2);
-        assertEquals("P5", grid[0]);
-        assertEquals(dir.resolve("p5_mask.nii.gz").toString(), grid[1]);
-        assertTrue(grid[2].contains("origin"), grid[2]);
+        RecordingContext.Failure corrupt = context.failures.get(0);
+        assertEquals("P3", corrupt.patient());
+        assertEquals(dir.resolve("p3_image.nii.gz").toString(), corrupt.field());
+        assertTrue(corrupt.message().contains("p3_image.nii.gz"), corrupt.message());
+        RecordingContext.Failure noLabel = context.failures.get(1);
+        assertEquals("P4", noLabel.patient());
+        assertEquals(dir.resolve("p4_mask.nii.gz").toString(), noLabel.field());
+        assertTrue(noLabel.message().contains("label 1") && noLabel.message().contains("[2]"), noLabel.message());
+        RecordingContext.Failure grid = context.failures.get(2);
+        assertEquals("P5", grid.patient());
+        assertEquals(dir.resolve("p5_mask.nii.gz").toString(), grid.field());
+        assertTrue(grid.message().contains("origin"), grid.message());
 
         assertTrue(context.inputs.contains(dir.resolve("p1_image.nii.gz")));
         assertTrue(context.inputs.contains(dir.resolve("p2_mask.nii.gz")));
@@ -265,14 +223,14 @@ class FirstOrderNodeTest {
         assertEquals(1, table.rowCount());
         assertEquals("P4", table.column(Cohort.PATIENT_ID).text(0));
         assertTrue(table.column("original_firstorder_Entropy").number(0) > 1.0);
-        assertNotNull(context.failures.stream().filter(f -> f[0].equals("P1")).findFirst().orElse(null));
+        assertNotNull(context.failures.stream().filter(f -> f.patient().equals("P1")).findFirst().orElse(null));
     }
 
     @Test
     void cancellationStopsTheNode() throws Exception {
         Cohort cohort = Cohort.read(writeCohort(true));
         RecordingContext context = new RecordingContext();
-        context.canceled = true;
+        context.cancel();
         assertThrows(CanceledExecutionException.class, () -> new FirstOrderNode().execute(
                 new NodeInputs("fo", Map.of("cohort", cohort)), parameters(Map.of()), context));
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radflow.core.data.Cohort;
 import io.radflow.core.data.Table;
-import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.ParameterDescriptor;
 import io.radflow.core.node.ParameterType;
@@ -18,6 +17,7 @@ import io.radflow.features.nodes.FeatureFamilyNode;
 import io.radflow.image.Image3D;
 import io.radflow.image.io.NiftiImageIO;
 import io.radflow.testsupport.ReferenceData;
+import io.radflow.testsupport.RecordingContext;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,42 +43,6 @@ class ShapeNodesTest {
 
     @TempDir
     Path dir;
-
-    static final class Context implements ExecutionContext {
-        final List<String> failures = new ArrayList<>();
-
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return false;
-        }
-
-        @Override
-        public void reportPatientFailure(String patientId, String field, String message) {
-            failures.add(patientId + ": " + message);
-        }
-
-        @Override
-        public void recordInput(Path file) {
-        }
-
-        @Override
-        public void log(String message) {
-        }
-
-        @Override
-        public Path baseDirectory() {
-            return Path.of(".");
-        }
-
-        @Override
-        public Path cacheDirectory() {
-            return Path.of(".");
-        }
-    }
 
     private static Map<String, Element> nodes() throws Exception {
         InputStream in = ShapeNode.class.getClassLoader().getResourceAsStream("plugin.xml");
@@ -158,7 +122,7 @@ class ShapeNodesTest {
         Cohort cohort = Cohort.read(dir.resolve("cohort.csv"));
         Map<String, Element> nodes = nodes();
 
-        Context context = new Context();
+        RecordingContext context = new RecordingContext();
         Map<String, PortObject> out = new MorphologyNode().execute(new NodeInputs("m", Map.of("cohort", cohort)),
                 parameters(nodes.get("radflow.features.morphology"), Map.of()), context);
         Table table = (Table) out.get("features");
@@ -172,7 +136,7 @@ class ShapeNodesTest {
         }
 
         Map<String, PortObject> shape = new ShapeNode().execute(new NodeInputs("s", Map.of("cohort", cohort)),
-                parameters(nodes.get("radflow.features.shape"), Map.of("imageType", "square")), new Context());
+                parameters(nodes.get("radflow.features.shape"), Map.of("imageType", "square")), new RecordingContext());
         Table shapeTable = (Table) shape.get("features");
         assertEquals(592, shapeTable.column("square_shape_VoxelVolume").number(0), 1e-9, "74 voxels of 8 mm^3");
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radflow.core.data.Cohort;
 import io.radflow.core.data.Table;
-import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.ParameterDescriptor;
 import io.radflow.core.node.ParameterType;
@@ -19,6 +18,7 @@ import io.radflow.features.Setting;
 import io.radflow.features.nodes.FeatureFamilyNode;
 import io.radflow.image.io.NiftiImageIO;
 import io.radflow.testsupport.ReferenceData;
+import io.radflow.testsupport.RecordingContext;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,42 +43,6 @@ class GlcmGlrlmNodeTest {
 
     @TempDir
     Path dir;
-
-    private static final class QuietContext implements ExecutionContext {
-        final List<String> failures = new ArrayList<>();
-
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return false;
-        }
-
-        @Override
-        public void reportPatientFailure(String patientId, String field, String message) {
-            failures.add(patientId + " " + field + " " + message);
-        }
-
-        @Override
-        public void recordInput(Path file) {
-        }
-
-        @Override
-        public void log(String message) {
-        }
-
-        @Override
-        public Path baseDirectory() {
-            return Path.of(".");
-        }
-
-        @Override
-        public Path cacheDirectory() {
-            return Path.of(".");
-        }
-    }
 
     private static Element node(String id) throws Exception {
         InputStream in = GlcmNode.class.getClassLoader().getResourceAsStream("plugin.xml");
@@ -169,7 +133,7 @@ class GlcmGlrlmNodeTest {
                 "textureAggregation", "3D, averaged");
         for (FeatureFamilyNode implementation : List.of(new GlcmNode(), new GlrlmNode())) {
             FeatureFamily family = implementation.family();
-            QuietContext context = new QuietContext();
+            RecordingContext context = new RecordingContext();
             Table table = (Table) implementation.execute(new NodeInputs(family.key(), Map.of("cohort", cohort)),
                     parameters(node("radflow.features." + family.key()), ibsi), context).get("features");
             assertTrue(context.failures.isEmpty(), context.failures.toString());
