@@ -103,6 +103,12 @@ class DemoPipelineTest {
             assertTrue(manifest.contains("\"type\": \"" + id + "\""), id);
         }
         assertTrue(manifest.contains("\"durationMillis\""));
+        String report = Files.readString(out.resolve(PipelineExecutor.REPORT_FILE));
+        assertTrue(report.contains("data:image/png;base64,") && report.contains("<svg"), "figures inlined");
+        assertTrue(report.contains("<th>original_firstorder_Entropy</th>"), "tables as HTML tables");
+        assertTrue(report.contains("radflow-run-manifest/1") && report.contains("binWidth = 25"), "manifest and parameters");
+        assertTrue(!report.contains("src=\"http") && !report.contains("href=\"http") && !report.contains("src=\"file"),
+                "self-contained");
     }
 
     @Test
