@@ -503,7 +503,7 @@ public final class DemoCohortGenerator {
                 Column.numeric("time_months", times), Column.numeric("event", events)));
     }
 
-    /** The manifest: {@code PatientID, arterial, portal, mask} (relative file names), then the clinical columns. */
+    /** The manifest: {@code PatientID} and the {@link #FILE_COLUMNS} (relative file names), then the clinical columns. */
     public static Table manifestTable(List<DemoPatient> patients) {
         int n = patients.size();
         List<Column> columns = new ArrayList<>();
