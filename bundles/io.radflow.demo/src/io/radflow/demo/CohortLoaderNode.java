@@ -40,7 +40,7 @@ public final class CohortLoaderNode implements NodeImplementation {
     /** Parameter value selecting the generated demo cohort. */
     public static final String BUILTIN_DEMO = "builtin:demo";
     /** Folder of the demo cohort inside the cache directory. */
-    public static final String DEMO_FOLDER = "demo-cohort-v1";
+    public static final String DEMO_FOLDER = "demo-cohort-v2";
     /** Output port with the {@link Cohort}. */
     public static final String COHORT_PORT = "cohort";
     /** Output port with the clinical {@link io.radflow.core.data.Table}. */

@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Generates Radflow's synthetic, HCC-like demo cohort: per patient a two-phase contrast CT
- * (arterial and portal venous) and a label map, plus a clinical table with overall survival.
+ * Generates Radflow's synthetic, HCC-like demo cohort (format 2): per patient a two-phase contrast CT
+ * (arterial and portal venous), an MRI-like T2 image and two readers' label maps, plus a clinical table
+ * with overall survival, microvascular invasion, a pathology grade and the recruiting centre.
  * Everything is derived from one seed, so two generations give byte-identical files. No real
  * patient data is involved.
  *
@@ -36,6 +37,12 @@ import java.util.SplittableRandom;
  * {@code 4 + 26 h} HU, where {@code h} in [0, 1] is the patient's latent heterogeneity. Label map:
  * 0 background, 1 liver, 2 tumour.
  *
+ * <p>T2-like image (no unit, {@code >= 0}): air 0, soft tissue 350, liver 250 (+1.5 x its texture), tumour
+ * 520 + 1.5 x (texture + heterogeneity noise), noise SD 15, drawn from a generator of its own so the CT
+ * images are those of format 1. Reader 2's label map has the same liver and a tumour whose centre is
+ * shifted by N(0, 0.7 mm) per axis and whose semi-axes are scaled by {@code 1 + 0.05 N(0, 1)} (clamped to
+ * [0.85, 1.15]), so shape and first-order features of the two readers agree closely but not exactly.
+ *
  * <h2>Survival model</h2>
  * Tumour radius {@code r ~ U(6, 20)} mm and {@code h ~ U(0, 1)} set the linear predictor
  * {@code lp = 3.6 (h - 0.5) + 0.08 (r - 13)}. The event time is Weibull with shape
@@ -50,8 +57,10 @@ import java.util.SplittableRandom;
  * <h2>Clinical table</h2>
  * {@code PatientID, centre (A/B/C), age, sex (M/F), afp (ng/mL, log-normal, rising with h; missing
  * with probability 0.12, written as an empty cell), tumour_size_mm (longest diameter),
- * bclc (0/A/B/C, a simplified rule on size and a random vascular-invasion draw), time_months,
- * event (1 death / 0 censored)}.
+ * bclc (0/A/B/C, a simplified rule on size and a random vascular-invasion draw), grade (1-3: the
+ * latent {@code h + 0.25 N(0, 1)} cut at 0.35 and 0.7), mvi (microvascular invasion, Bernoulli with
+ * {@code logit p = -0.5 + 4 (h - 0.5) + 0.06 (r - 13)}), time_months, event (1 death / 0 censored)}.
+ * Grade, mvi and reader 2 are drawn after all format-1 values, so those are unchanged.
  *
  * <h2>Determinism</h2>
  * Patient {@code i} draws from its own {@link SplittableRandom} seeded with a mix of the cohort
@@ -80,8 +89,14 @@ public final class DemoCohortGenerator {
     public static final String ARTERIAL = "arterial";
     /** Manifest column of the portal-venous-phase image. */
     public static final String PORTAL = "portal";
-    /** Manifest column of the label map. */
+    /** Manifest column of the MRI-like T2-weighted image. */
+    public static final String T2 = "t2";
+    /** Manifest column of the label map (reader 1). */
     public static final String MASK = "mask";
+    /** Manifest column of the second reader's label map (same liver, slightly different tumour outline). */
+    public static final String MASK_READER2 = "mask_reader2";
+    /** Image columns of the manifest, in order. */
+    public static final List<String> FILE_COLUMNS = List.of(ARTERIAL, PORTAL, T2, MASK, MASK_READER2);
 
     /** Label of the liver in the label map. */
     public static final int LIVER_LABEL = 1;
@@ -90,7 +105,7 @@ public final class DemoCohortGenerator {
 
     /** Clinical columns, in file order. */
     public static final List<String> CLINICAL_COLUMNS = List.of(Cohort.PATIENT_ID, "centre", "age", "sex", "afp",
-            "tumour_size_mm", "bclc", "time_months", "event");
+            "tumour_size_mm", "bclc", "grade", "mvi", "time_months", "event");
 
     /** Voxels along x. */
     public static final int SIZE_X = 96;
@@ -105,7 +120,7 @@ public final class DemoCohortGenerator {
     static final double LIVER_CELL_MM = 14;
     static final double TUMOUR_CELL_MM = 4.5;
 
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
     private static final double[] SPACING = {1, 1, 2.5};
     private static final double AIR_HU = -1000;
     private static final double BODY_HU = 40;
@@ -119,6 +134,11 @@ public final class DemoCohortGenerator {
     private static final double LOSS_TO_FOLLOW_UP_MEAN_MONTHS = 150;
     private static final double AFP_MISSING_PROBABILITY = 0.12;
     private static final double TUMOUR_MARGIN_MM = 2;
+    private static final double T2_AIR = 0;
+    private static final double T2_BODY = 350;
+    private static final double T2_LIVER = 250;
+    private static final double T2_TUMOUR = 520;
+    private static final double T2_NOISE = 15;
 
     private final long seed;
     private final int patientCount;
@@ -217,8 +237,21 @@ public final class DemoCohortGenerator {
             bclc = "B";
         }
         long imageSeed = random.nextLong();
+        // format 2 additions, drawn last so that every earlier value equals format 1's
+        double latentGrade = heterogeneity + 0.25 * gaussian(random);
+        int grade = latentGrade < 0.35 ? 1 : latentGrade < 0.7 ? 2 : 3;
+        double mviLogit = -0.5 + 4 * (heterogeneity - 0.5) + 0.06 * (radius - 13);
+        boolean mvi = random.nextDouble() < 1 / (1 + StrictMath.exp(-mviLogit));
+        Ellipsoid tumourReader2 = new Ellipsoid(tumour.cx() + 0.7 * gaussian(random), tumour.cy() + 0.7 * gaussian(random),
+                tumour.cz() + 0.7 * gaussian(random), tumour.ax() * readerScale(random), tumour.ay() * readerScale(random),
+                tumour.az() * readerScale(random));
         return new DemoPatient(id, centre, age, sex, afp, bclc, time, event, heterogeneity, lp, body, liver, tumour,
-                tumourArterial, tumourPortal, tumourNoise, tumourTexture, imageSeed);
+                tumourArterial, tumourPortal, tumourNoise, tumourTexture, imageSeed, grade, mvi, tumourReader2);
+    }
+
+    /** A second reader's semi-axis factor, {@code 1 + 0.05 N(0, 1)} clamped to [0.85, 1.15]. */
+    private static double readerScale(SplittableRandom random) {
+        return Math.max(0.85, Math.min(1.15, 1 + 0.05 * gaussian(random)));
     }
 
     /**
@@ -261,18 +294,24 @@ public final class DemoCohortGenerator {
 
     // ------------------------------------------------------------------ rendering (pure)
 
-    /** The three images of one patient. */
-    public record PatientImages(Image3D arterial, Image3D portal, Image3D mask) {
+    /** The images of one patient. */
+    public record PatientImages(Image3D arterial, Image3D portal, Image3D t2, Image3D mask, Image3D maskReader2) {
     }
 
-    /** Renders the arterial and portal CT and the label map of {@code patient} (pure, deterministic). */
+    /**
+     * Renders the arterial and portal CT, the T2-like image and both readers' label maps of {@code patient} (pure,
+     * deterministic). The T2 noise comes from its own generator, so the CT images equal format 1's.
+     */
     public static PatientImages render(DemoPatient patient) {
         ImageGeometry geometry = geometry();
         int n = geometry.voxelCount();
         double[] arterial = new double[n];
         double[] portal = new double[n];
+        double[] t2 = new double[n];
         double[] labels = new double[n];
+        double[] labels2 = new double[n];
         SplittableRandom random = new SplittableRandom(patient.imageSeed());
+        Gaussians t2Noise = new Gaussians(new SplittableRandom(mix64(patient.imageSeed() ^ 0x7432L)));
         Gaussians noise = new Gaussians(random);
         double[] origin = geometry.origin();
         double[] max = geometry.indexToWorld(SIZE_X - 1, SIZE_Y - 1, SIZE_Z - 1);
@@ -293,31 +332,43 @@ public final class DemoCohortGenerator {
                     if (!body.contains(wx, wy, wz)) {
                         arterial[index] = AIR_HU;
                         portal[index] = AIR_HU;
+                        t2[index] = T2_AIR;
                         continue;
                     }
                     double a;
                     double p;
-                    if (t.contains(wx, wy, wz) && liver.contains(wx, wy, wz)) {
+                    double w;
+                    boolean inLiver = liver.contains(wx, wy, wz);
+                    if (inLiver && patient.tumourReader2().contains(wx, wy, wz)) {
+                        labels2[index] = TUMOUR_LABEL;
+                    } else if (inLiver) {
+                        labels2[index] = LIVER_LABEL;
+                    }
+                    if (t.contains(wx, wy, wz) && inLiver) {
                         double texture = tumourTexture.value(wx, wy, wz) * patient.tumourTextureHu();
                         a = patient.tumourArterialHu() + texture + patient.tumourNoiseHu() * noise.next();
                         p = patient.tumourPortalHu() + texture + patient.tumourNoiseHu() * noise.next();
+                        w = T2_TUMOUR + 1.5 * (texture + patient.tumourNoiseHu() * t2Noise.next());
                         labels[index] = TUMOUR_LABEL;
-                    } else if (liver.contains(wx, wy, wz)) {
+                    } else if (inLiver) {
                         double texture = liverTexture.value(wx, wy, wz) * LIVER_TEXTURE_HU;
                         a = LIVER_ARTERIAL_HU + texture;
                         p = LIVER_PORTAL_HU + texture;
+                        w = T2_LIVER + 1.5 * texture;
                         labels[index] = LIVER_LABEL;
                     } else {
                         a = BODY_HU;
                         p = BODY_HU;
+                        w = T2_BODY;
                     }
+                    t2[index] = Math.max(0, Math.rint(w + T2_NOISE * t2Noise.next()));
                     arterial[index] = hounsfield(a + CT_NOISE_HU * noise.next());
                     portal[index] = hounsfield(p + CT_NOISE_HU * noise.next());
                 }
             }
         }
         return new PatientImages(Image3D.wrap(geometry, arterial), Image3D.wrap(geometry, portal),
-                Image3D.wrap(geometry, labels));
+                Image3D.wrap(geometry, t2), Image3D.wrap(geometry, labels), Image3D.wrap(geometry, labels2));
     }
 
     private static double hounsfield(double value) {
@@ -353,7 +404,7 @@ public final class DemoCohortGenerator {
         }
         for (int i = 1; i <= patientCount; i++) {
             String id = String.format(Locale.ROOT, "P%03d", i);
-            for (String column : List.of(ARTERIAL, PORTAL, MASK)) {
+            for (String column : FILE_COLUMNS) {
                 if (!Files.isRegularFile(folder.resolve(id + "_" + column + ".nii.gz"))) {
                     return false;
                 }
@@ -398,7 +449,9 @@ public final class DemoCohortGenerator {
             // ImageFiles.write itself writes to a temporary file and moves it into place.
             ImageFiles.write(images.arterial(), folder.resolve(fileName(patient, ARTERIAL)));
             ImageFiles.write(images.portal(), folder.resolve(fileName(patient, PORTAL)));
+            ImageFiles.write(images.t2(), folder.resolve(fileName(patient, T2)));
             ImageFiles.write(images.mask(), folder.resolve(fileName(patient, MASK)));
+            ImageFiles.write(images.maskReader2(), folder.resolve(fileName(patient, MASK_READER2)));
             listener.patientsWritten(i + 1, patients.size());
         }
         clinicalTable(patients).writeCsv(folder.resolve(CLINICAL_FILE));
@@ -425,6 +478,8 @@ public final class DemoCohortGenerator {
         double[] afps = new double[n];
         double[] sizes = new double[n];
         String[] stages = new String[n];
+        double[] grades = new double[n];
+        double[] mvis = new double[n];
         double[] times = new double[n];
         double[] events = new double[n];
         for (int i = 0; i < n; i++) {
@@ -436,22 +491,25 @@ public final class DemoCohortGenerator {
             afps[i] = p.afp();
             sizes[i] = p.tumourSizeMm();
             stages[i] = p.bclc();
+            grades[i] = p.grade();
+            mvis[i] = p.mvi() ? 1 : 0;
             times[i] = p.timeMonths();
             events[i] = p.event() ? 1 : 0;
         }
         return new Table(List.of(Column.text(CLINICAL_COLUMNS.get(0), ids), Column.text("centre", centres),
                 Column.numeric("age", ages), Column.text("sex", sexes), Column.numeric("afp", afps),
-                Column.numeric("tumour_size_mm", sizes), Column.text("bclc", stages),
+                Column.numeric("tumour_size_mm", sizes), Column.text("bclc", stages), Column.numeric("grade", grades),
+                Column.numeric("mvi", mvis),
                 Column.numeric("time_months", times), Column.numeric("event", events)));
     }
 
-    /** The manifest: {@code PatientID, arterial, portal, mask} (relative file names), then the clinical columns. */
+    /** The manifest: {@code PatientID} and the {@link #FILE_COLUMNS} (relative file names), then the clinical columns. */
     public static Table manifestTable(List<DemoPatient> patients) {
         int n = patients.size();
         List<Column> columns = new ArrayList<>();
         Table clinical = clinicalTable(patients);
         columns.add(clinical.column(Cohort.PATIENT_ID));
-        for (String column : List.of(ARTERIAL, PORTAL, MASK)) {
+        for (String column : FILE_COLUMNS) {
             String[] files = new String[n];
             for (int i = 0; i < n; i++) {
                 files[i] = fileName(patients.get(i), column);
@@ -481,15 +539,19 @@ public final class DemoCohortGenerator {
                 "The data may be used freely for any purpose.",
                 "",
                 "Per patient: <id>_arterial.nii.gz and <id>_portal.nii.gz (int16 CT-like HU, 96 x 96 x 48 voxels,",
-                "1 x 1 x 2.5 mm) and <id>_mask.nii.gz (0 background, 1 liver, 2 tumour).",
+                "1 x 1 x 2.5 mm), <id>_t2.nii.gz (an MRI-like T2 contrast: bright tumour, dark liver),",
+                "<id>_mask.nii.gz (0 background, 1 liver, 2 tumour) and <id>_mask_reader2.nii.gz (a second reader's",
+                "label map: the tumour outline shifted and scaled by a few percent).",
                 "The tumour enhances in the arterial phase and washes out in the portal phase (HCC-like).",
                 "",
                 "clinical.csv: PatientID, centre (A/B/C), age, sex (M/F), afp (ng/mL), tumour_size_mm (longest",
-                "diameter), bclc (0/A/B/C, simplified), time_months, event (1 death, 0 censored).",
+                "diameter), bclc (0/A/B/C, simplified), grade (pathology grade 1-3, rising with heterogeneity),",
+                "mvi (microvascular invasion 0/1, more likely with heterogeneity and size), time_months,",
+                "event (1 death, 0 censored).",
                 "Every cell is filled except afp: " + missingAfp + " of the " + patients.size()
                         + " patients have no AFP (each with probability " + AFP_MISSING_PROBABILITY
                         + "), written as an empty cell.",
-                "cohort.csv: the Radflow manifest, PatientID, arterial, portal, mask (file names relative to this",
+                "cohort.csv: the Radflow manifest, PatientID, arterial, portal, t2, mask, mask_reader2 (file names relative to this",
                 "folder) followed by the clinical columns.",
                 "",
                 "Survival was simulated from a Weibull proportional-hazards model whose hazard rises with tumour",

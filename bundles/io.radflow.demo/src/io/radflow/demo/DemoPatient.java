@@ -23,11 +23,14 @@ package io.radflow.demo;
  * @param tumourNoiseHu      standard deviation of the voxel-wise tumour heterogeneity (HU)
  * @param tumourTextureHu    amplitude of the smooth tumour texture (HU)
  * @param imageSeed          seed of the image noise and texture of this patient
+ * @param grade              pathology grade 1 to 3, rising with the heterogeneity
+ * @param mvi                microvascular invasion (more likely with heterogeneity and size)
+ * @param tumourReader2      the tumour as a second reader outlines it (shifted and scaled slightly)
  */
 public record DemoPatient(String id, String centre, int age, String sex, double afp, String bclc,
         double timeMonths, boolean event, double heterogeneity, double linearPredictor,
         Ellipsoid body, Ellipsoid liver, Ellipsoid tumour, double tumourArterialHu, double tumourPortalHu,
-        double tumourNoiseHu, double tumourTextureHu, long imageSeed) {
+        double tumourNoiseHu, double tumourTextureHu, long imageSeed, int grade, boolean mvi, Ellipsoid tumourReader2) {
 
     /** Longest tumour diameter in mm, rounded to 0.1 mm, as in the clinical table. */
     public double tumourSizeMm() {

@@ -104,14 +104,14 @@ class CohortLoaderNodeTest {
         Cohort cohort = (Cohort) outputs.get("cohort");
         Table clinical = (Table) outputs.get("clinical");
         assertEquals(60, cohort.patients().size());
-        assertEquals(List.of("arterial", "portal", "mask"), cohort.fileColumns());
+        assertEquals(DemoCohortGenerator.FILE_COLUMNS, cohort.fileColumns());
         assertSame(cohort.clinical(), clinical);
         assertEquals(60, clinical.rowCount());
-        Path folder = cache.resolve("demo-cohort-v1");
+        Path folder = cache.resolve(CohortLoaderNode.DEMO_FOLDER);
         assertEquals(folder.resolve("cohort.csv"), cohort.manifest());
         assertTrue(Files.isRegularFile(folder.resolve(".complete")));
 
-        assertEquals(1 + 60 * 3, context.inputs.size());
+        assertEquals(1 + 60 * DemoCohortGenerator.FILE_COLUMNS.size(), context.inputs.size());
         assertEquals(folder.resolve("cohort.csv"), context.inputs.get(0));
         assertEquals(context.inputs.size(), new HashSet<>(context.inputs).size(), "an input was recorded twice");
         assertTrue(context.inputs.contains(folder.resolve("P060_mask.nii.gz").toAbsolutePath().normalize()));
@@ -128,7 +128,7 @@ class CohortLoaderNodeTest {
         assertEquals(60, second.patients().size());
         assertFalse(again.log.stream().anyMatch(line -> line.startsWith("Generating")), again.log.toString());
         assertEquals(marker, Files.getLastModifiedTime(folder.resolve(".complete")).toMillis());
-        assertEquals(181, again.inputs.size());
+        assertEquals(1 + 60 * DemoCohortGenerator.FILE_COLUMNS.size(), again.inputs.size());
     }
 
     @Test
@@ -187,8 +187,8 @@ class CohortLoaderNodeTest {
             }
         };
         assertThrows(CanceledExecutionException.class, () -> run("builtin:demo", context));
-        assertFalse(Files.exists(cache.resolve("demo-cohort-v1/.complete")));
-        assertFalse(new DemoCohortGenerator().isComplete(cache.resolve("demo-cohort-v1")));
+        assertFalse(Files.exists(cache.resolve(CohortLoaderNode.DEMO_FOLDER).resolve(".complete")));
+        assertFalse(new DemoCohortGenerator().isComplete(cache.resolve(CohortLoaderNode.DEMO_FOLDER)));
     }
 
     @Test

@@ -56,7 +56,7 @@ class DemoCohortFilesTest {
     void writesEveryFileAndTheMarkerLast() throws IOException {
         assertEquals(folder.resolve("cohort.csv"), manifest);
         Set<String> names = Set.copyOf(list(folder).keySet());
-        assertEquals(60 * 3 + 4, names.size(), names.toString());
+        assertEquals(60 * DemoCohortGenerator.FILE_COLUMNS.size() + 4, names.size(), names.toString());
         for (String expected : List.of("clinical.csv", "cohort.csv", "README.txt", ".complete", "P001_arterial.nii.gz",
                 "P001_portal.nii.gz", "P001_mask.nii.gz", "P060_mask.nii.gz")) {
             assertTrue(names.contains(expected), expected + " missing");
@@ -89,7 +89,7 @@ class DemoCohortFilesTest {
     void manifestReadsBackAsACohort() throws IOException {
         Cohort cohort = Cohort.read(manifest);
         assertEquals(60, cohort.patients().size());
-        assertEquals(List.of("arterial", "portal", "mask"), cohort.fileColumns());
+        assertEquals(DemoCohortGenerator.FILE_COLUMNS, cohort.fileColumns());
         assertEquals(DemoCohortGenerator.CLINICAL_COLUMNS, cohort.clinical().columnNames());
         for (int i = 0; i < 60; i++) {
             Cohort.Patient patient = cohort.patients().get(i);
@@ -108,7 +108,7 @@ class DemoCohortFilesTest {
         Table clinical = Table.readCsv(folder.resolve("clinical.csv"));
         assertEquals(DemoCohortGenerator.CLINICAL_COLUMNS, clinical.columnNames());
         assertEquals(60, clinical.rowCount());
-        for (String numeric : List.of("age", "afp", "tumour_size_mm", "time_months", "event")) {
+        for (String numeric : List.of("age", "afp", "tumour_size_mm", "grade", "mvi", "time_months", "event")) {
             assertTrue(clinical.column(numeric).isNumeric(), numeric + " is not numeric");
         }
         for (Column column : clinical.columns()) {

@@ -129,6 +129,57 @@ class DemoCohortGeneratorTest {
         assertTrue(high > 1.5 * low, "SD " + low + " (h=" + patients.get(0).heterogeneity() + ") vs " + high);
     }
 
+    @Test
+    void studyAdditionsFollowTheHeterogeneity() {
+        List<DemoPatient> patients = generator.patients();
+        double[] h = patients.stream().mapToDouble(DemoPatient::heterogeneity).toArray();
+        double[] grade = patients.stream().mapToDouble(DemoPatient::grade).toArray();
+        assertTrue(pearson(h, grade) > 0.6, "grade follows h: r = " + pearson(h, grade));
+        long mvi = patients.stream().filter(DemoPatient::mvi).count();
+        assertTrue(mvi >= 10 && mvi <= 50, "both mvi classes: " + mvi);
+        double meanHMvi = patients.stream().filter(DemoPatient::mvi).mapToDouble(DemoPatient::heterogeneity).average()
+                .orElseThrow();
+        double meanHNo = patients.stream().filter(p -> !p.mvi()).mapToDouble(DemoPatient::heterogeneity).average()
+                .orElseThrow();
+        assertTrue(meanHMvi > meanHNo + 0.1, meanHMvi + " vs " + meanHNo);
+        DemoPatient p = patients.get(0);
+        DemoCohortGenerator.PatientImages images = DemoCohortGenerator.render(p);
+        int both = 0;
+        int one = 0;
+        int two = 0;
+        Stats tumourT2 = new Stats();
+        Stats liverT2 = new Stats();
+        for (int i = 0; i < images.mask().voxelCount(); i++) {
+            boolean a = images.mask().get(i) == DemoCohortGenerator.TUMOUR_LABEL;
+            boolean b = images.maskReader2().get(i) == DemoCohortGenerator.TUMOUR_LABEL;
+            both += a && b ? 1 : 0;
+            one += a ? 1 : 0;
+            two += b ? 1 : 0;
+            if (a) {
+                tumourT2.add(images.t2().get(i));
+            } else if (images.mask().get(i) == DemoCohortGenerator.LIVER_LABEL) {
+                liverT2.add(images.t2().get(i));
+            }
+        }
+        double dice = 2.0 * both / (one + two);
+        assertTrue(dice > 0.75 && dice < 1, "readers agree closely but not exactly: Dice " + dice);
+        assertTrue(tumourT2.mean() > liverT2.mean() + 150, "T2: bright tumour, dark liver");
+    }
+
+    private static double pearson(double[] x, double[] y) {
+        double mx = java.util.Arrays.stream(x).average().orElseThrow();
+        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
     private static double tumourSd(DemoPatient patient) {
         DemoCohortGenerator.PatientImages images = DemoCohortGenerator.render(patient);
         Stats stats = new Stats();

@@ -97,9 +97,15 @@ public final class NodeTypeRegistry {
         }
         required(element, "class");
         NodeImplementationFactory factory = () -> (NodeImplementation) element.createExecutableExtension("class");
+        String rowSet = element.getAttribute("rowSet");
+        if (rowSet != null && parameters.stream().noneMatch(p -> p.key().equals(rowSet))) {
+            throw new IllegalArgumentException("rowSet names '" + rowSet + "', which is not a parameter of the node");
+        }
+        TrainTestRole role = new TrainTestRole(Boolean.parseBoolean(element.getAttribute("split")),
+                Boolean.parseBoolean(element.getAttribute("supervised")), rowSet);
         return new NodeType(required(element, "id"), required(element, "version"), required(element, "label"),
                 required(element, "category"), element.getAttribute("description"), inputs, outputs, parameters,
-                Boolean.parseBoolean(element.getAttribute("deprecated")), contributor(element), factory);
+                Boolean.parseBoolean(element.getAttribute("deprecated")), contributor(element), factory, role);
     }
 
     private static String contributor(IConfigurationElement element) {

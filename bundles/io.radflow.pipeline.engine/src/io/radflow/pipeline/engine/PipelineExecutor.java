@@ -32,10 +32,14 @@ import java.util.Set;
  * order of the file). Each node gets its inputs from upstream outputs, its parameters resolved over
  * the declared defaults, and an {@link ExecutionContext} for progress, cancellation and per-patient
  * failures. A failing node fails only itself and what depends on it; a failing patient fails only
- * that patient. With an output folder, every output is written to {@code <out>/<nodeId>/<port>.*}
- * and a {@code manifest.json} records inputs with hashes, node versions, parameters and timings.
+ * that patient. With an output folder, every output is written to {@code <out>/<nodeId>/<port>.*},
+ * a {@code manifest.json} records inputs with hashes, node versions, parameters and timings, and
+ * {@value #REPORT_FILE} shows all of it in one self-contained HTML file.
  */
 public final class PipelineExecutor {
+
+    /** File name of the HTML run report in the output folder. */
+    public static final String REPORT_FILE = "report.html";
 
     private final NodeTypeRegistry registry;
 
@@ -121,6 +125,8 @@ public final class PipelineExecutor {
             manifest = options.outputDirectory().resolve("manifest.json");
             RunManifest.write(manifest, pipeline, options, status, started, Instant.now(), new ArrayList<>(records.values()),
                     new ArrayList<>(inputs));
+            RunReport.write(options.outputDirectory().resolve(REPORT_FILE), pipeline, status,
+                    new ArrayList<>(records.values()), manifest);
         }
         return new RunResult(status, new ArrayList<>(records.values()), failures, manifest);
     }

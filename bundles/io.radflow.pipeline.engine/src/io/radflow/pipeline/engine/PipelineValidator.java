@@ -26,7 +26,8 @@ import org.eclipse.emf.ecore.EValidator;
 /**
  * Checks a pipeline against the installed node types before anything runs (the first of the two
  * phases): unknown node types and versions, ids, parameters (type, bounds, choices, required),
- * ports, port type compatibility, unconnected required inputs and cycles. Also usable as an EMF
+ * ports, port type compatibility, unconnected required inputs, cycles and leakage of test data into nodes that
+ * learn (see {@link TrainTestRole}). Also usable as an EMF
  * {@link EValidator} for the pipeline package.
  */
 public final class PipelineValidator implements EValidator {
@@ -69,6 +70,8 @@ public final class PipelineValidator implements EValidator {
         List<String> cycle = findCycle(pipeline);
         if (!cycle.isEmpty()) {
             problems.add(error(cycle.get(0), "the pipeline has a cycle: " + String.join(" -> ", cycle)));
+        } else {
+            checkLeakage(pipeline, problems);
         }
         problems.sort((a, b) -> a.severity().compareTo(b.severity()));
         return problems;
@@ -144,6 +147,64 @@ public final class PipelineValidator implements EValidator {
         if (inputUse.merge(target.getId() + "." + connection.getTargetPort(), 1, Integer::sum) == 2) {
             problems.add(error(target.getId(), "input '" + connection.getTargetPort() + "' has more than one connection"));
         }
+    }
+
+    /**
+     * The leakage rule, from the node types' {@link TrainTestRole}s: every supervised node (a selector, scaler or model
+     * that learns from the data) needs a split node among its upstream nodes, so that it can fit on the training rows
+     * only, and no upstream node may pass on the test rows only (a {@code rowSet} parameter equal to {@code test}).
+     * The messages name the supervised node and the upstream nodes concerned.
+     */
+    private void checkLeakage(Pipeline pipeline, List<ValidationProblem> problems) {
+        Map<Node, List<Node>> sources = new HashMap<>();
+        for (Connection c : pipeline.getConnections()) {
+            if (c.getSource() != null && c.getTarget() != null) {
+                sources.computeIfAbsent(c.getTarget(), k -> new ArrayList<>()).add(c.getSource());
+            }
+        }
+        for (Node node : pipeline.getNodes()) {
+            NodeType type = registry.nodeType(node.getTypeId()).orElse(null);
+            if (type == null || !type.trainTest().supervised()) {
+                continue;
+            }
+            Set<Node> upstream = new java.util.LinkedHashSet<>();
+            java.util.ArrayDeque<Node> queue = new java.util.ArrayDeque<>(sources.getOrDefault(node, List.of()));
+            while (!queue.isEmpty()) {
+                Node next = queue.removeFirst();
+                if (upstream.add(next)) {
+                    queue.addAll(sources.getOrDefault(next, List.of()));
+                }
+            }
+            boolean split = false;
+            for (Node u : upstream) {
+                TrainTestRole role = registry.nodeType(u.getTypeId()).map(NodeType::trainTest).orElse(TrainTestRole.NONE);
+                split |= role.split();
+                if (role.rowSetParameter() != null && "test".equals(parameterValue(u, role.rowSetParameter()))) {
+                    problems.add(error(node.getId(), "leakage: node '" + node.getId() + "' (" + type.id()
+                            + ") learns from its inputs but upstream node '" + u.getId() + "' (" + u.getTypeId()
+                            + ") passes on the test rows only (" + role.rowSetParameter() + " = test); fit on the training rows"));
+                }
+            }
+            if (!split) {
+                List<String> names = upstream.stream().map(Node::getId).toList();
+                problems.add(error(node.getId(), "leakage: node '" + node.getId() + "' (" + type.id()
+                        + ") learns from its inputs, but no train/test split is upstream of it"
+                        + (names.isEmpty() ? "" : " (its inputs come from " + names.stream().map(n -> "'" + n + "'").toList()
+                                + ")")
+                        + ": connect a split node (e.g. radflow.study.split) so that it is fitted on training rows only"));
+            }
+        }
+    }
+
+    /** A node's parameter value as set in the pipeline, else its declared default. */
+    private String parameterValue(Node node, String key) {
+        for (Parameter p : node.getParameters()) {
+            if (key.equals(p.getKey()) && p.getValue() != null) {
+                return p.getValue();
+            }
+        }
+        return registry.nodeType(node.getTypeId()).flatMap(t -> t.parameter(key)).map(ParameterDescriptor::defaultValue)
+                .orElse(null);
     }
 
     /** Node ids along one cycle (first id repeated at the end), or an empty list. */

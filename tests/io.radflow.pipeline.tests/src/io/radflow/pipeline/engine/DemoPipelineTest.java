@@ -98,18 +98,24 @@ class DemoPipelineTest {
         assertTrue(Files.readString(out.resolve("kmplot/figure.svg")).contains("<svg"));
         String manifest = Files.readString(out.resolve("manifest.json"));
         int hashes = manifest.split("\"sha256\"", -1).length - 1;
-        assertTrue(hashes >= 60 * 3 + 1, "inputs with hashes in the manifest: " + hashes);
+        assertTrue(hashes >= 60 * io.radflow.demo.DemoCohortGenerator.FILE_COLUMNS.size() + 1, "inputs with hashes in the manifest: " + hashes);
         for (String id : DEMO_TYPES) {
             assertTrue(manifest.contains("\"type\": \"" + id + "\""), id);
         }
         assertTrue(manifest.contains("\"durationMillis\""));
+        String report = Files.readString(out.resolve(PipelineExecutor.REPORT_FILE));
+        assertTrue(report.contains("data:image/png;base64,") && report.contains("<svg"), "figures inlined");
+        assertTrue(report.contains("<th>original_firstorder_Entropy</th>"), "tables as HTML tables");
+        assertTrue(report.contains("radflow-run-manifest/1") && report.contains("binWidth = 25"), "manifest and parameters");
+        assertTrue(!report.contains("src=\"http") && !report.contains("href=\"http") && !report.contains("src=\"file"),
+                "self-contained");
     }
 
     @Test
     void badPatientsAreIsolatedAndListed() throws Exception {
         Path cohortDir = temp.resolve("bad-cohort");
         Files.createDirectories(cohortDir);
-        Path demoCohort = cache.resolve("demo-cohort-v1");
+        Path demoCohort = cache.resolve(io.radflow.demo.CohortLoaderNode.DEMO_FOLDER);
         new PipelineExecutor(registry).executeSingle("radflow.io.cohort", java.util.Map.of(), java.util.Map.of(),
                 new RunOptions(temp, cache, null), RunMonitor.NONE);
         for (String id : List.of("P001", "P002", "P003")) {

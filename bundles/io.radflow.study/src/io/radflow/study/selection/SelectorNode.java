@@ -1,0 +1,100 @@
+package io.radflow.study.selection;
+
+import io.radflow.core.data.Table;
+import io.radflow.core.node.CanceledExecutionException;
+import io.radflow.core.node.ExecutionContext;
+import io.radflow.core.node.NodeExecutionException;
+import io.radflow.core.node.NodeImplementation;
+import io.radflow.core.node.NodeInputs;
+import io.radflow.core.node.Parameters;
+import io.radflow.core.port.PortObject;
+import io.radflow.study.data.StudyData;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Template of the feature selectors: reads {@value #IN_FEATURES} and the optional {@value #IN_CLINICAL} (marks and
+ * outcome), aligns them ({@link StudyData}), lets the selector decide on the <em>training rows only</em>, and returns
+ * {@value #OUT_FEATURES} (every row, {@code PatientID}, {@code Set} and the kept feature columns in input order) and
+ * {@value #OUT_REPORT} (one row per candidate feature: the selector's statistics, {@code kept} 1/0 and a
+ * {@code reason}).
+ *
+ * <p>A selector that keeps no feature fails the node with a message saying why (e.g. the smallest p-value found), so
+ * that nothing downstream is fitted on an empty design; features a statistic cannot be computed for (e.g. constant in
+ * the training rows) are dropped with the statistic's message as reason.
+ */
+public abstract class SelectorNode implements NodeImplementation {
+
+    public static final String IN_FEATURES = "features";
+    public static final String IN_CLINICAL = "clinical";
+    public static final String OUT_FEATURES = "features";
+    public static final String OUT_REPORT = "report";
+
+    /**
+     * The decision of a selector.
+     *
+     * @param kept       kept feature names
+     * @param report     one row per candidate
+     * @param noneReason why nothing was kept, for the error message when {@code kept} is empty
+     * @param extra      further outputs of the node by port name (e.g. the LASSO model)
+     */
+    public record Selection(List<String> kept, Table report, String noneReason, Map<String, PortObject> extra) {
+        public Selection {
+            kept = List.copyOf(kept);
+            extra = Map.copyOf(extra);
+        }
+
+        public Selection(List<String> kept, Table report, String noneReason) {
+            this(kept, report, noneReason, Map.of());
+        }
+    }
+
+    @Override
+    public final Map<String, PortObject> execute(NodeInputs inputs, Parameters parameters, ExecutionContext context)
+            throws NodeExecutionException, CanceledExecutionException {
+        validate(parameters);
+        Table features = inputs.get(IN_FEATURES, Table.class);
+        Table clinical = inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null;
+        StudyData data = StudyData.of(features, clinical, context);
+        int[] train = data.trainingRows();
+        if (train.length == 0) {
+            throw new NodeExecutionException("No training rows (column '" + StudyData.SET + "' = '" + StudyData.TRAIN
+                    + "'): selectors are fitted on training rows only");
+        }
+        List<String> candidates = data.featureNames();
+        if (candidates.isEmpty()) {
+            throw new NodeExecutionException("Input '" + IN_FEATURES + "' has no numeric feature column");
+        }
+        Selection selection;
+        try {
+            selection = select(data, candidates, train, inputs, parameters, context);
+        } catch (IllegalArgumentException e) {
+            throw new NodeExecutionException(e.getMessage(), e);
+        }
+        if (selection.kept().isEmpty()) {
+            throw new NodeExecutionException("No feature of " + candidates.size() + " was kept: " + selection.noneReason());
+        }
+        context.log("kept " + selection.kept().size() + " of " + candidates.size() + " features (fitted on " + train.length
+                + " training rows)");
+        Map<String, PortObject> out = new LinkedHashMap<>();
+        out.put(OUT_FEATURES, data.withColumns(selection.kept()));
+        out.put(OUT_REPORT, selection.report());
+        out.putAll(selection.extra());
+        return out;
+    }
+
+    /**
+     * Decides which of {@code candidates} to keep, looking at the training rows {@code train} only.
+     *
+     * @throws IllegalArgumentException for bad parameters or data (becomes the node's error)
+     */
+    protected abstract Selection select(StudyData data, List<String> candidates, int[] train, NodeInputs inputs,
+            Parameters parameters, ExecutionContext context) throws NodeExecutionException, CanceledExecutionException;
+
+    /** Message of an exception for a report's reason column. */
+    static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
