@@ -84,7 +84,8 @@ public final class CalibrationNode extends EvaluationNode {
                     + events + " events of " + y.length + ")");
         }
         double[] x = data.numbers(score);
-        double[] p = linear ? probabilities(x) : x;
+        double[] p = linear ? probabilities(x)
+                : data.probabilities(score, " (for a linear predictor set " + P_SCORE_TYPE + " = " + LINEAR_PREDICTOR + ")");
         double brier = Calibration.brier(p, y);
         Calibration.HosmerLemeshow hl = Calibration.hosmerLemeshow(p, y, groups);
         ResultTable curve = new ResultTable();

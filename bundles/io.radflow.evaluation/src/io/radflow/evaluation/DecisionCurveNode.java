@@ -48,7 +48,7 @@ public final class DecisionCurveNode extends EvaluationNode {
         List<DecisionCurve.Result> results = new ArrayList<>();
         List<DecisionCurves.Model> models = new ArrayList<>();
         for (String score : scores) {
-            DecisionCurve.Result r = DecisionCurve.netBenefit(data.numbers(score), y, thresholds);
+            DecisionCurve.Result r = DecisionCurve.netBenefit(data.probabilities(score, ""), y, thresholds);
             results.add(r);
             models.add(new DecisionCurves.Model(score, r.model()));
         }

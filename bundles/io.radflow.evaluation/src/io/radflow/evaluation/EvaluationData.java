@@ -90,6 +90,23 @@ public final class EvaluationData {
         return y;
     }
 
+    /**
+     * A selected column as predicted probabilities.
+     *
+     * @param hint appended to the message, e.g. how to declare a linear predictor instead
+     * @throws NodeExecutionException naming the column and the patient of a value outside [0, 1]
+     */
+    public double[] probabilities(String column, String hint) throws NodeExecutionException {
+        double[] p = numbers(column);
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                throw new NodeExecutionException(node + ": column '" + column + "' must hold probabilities in [0, 1]; "
+                        + ids[i] + " has " + Column.formatNumber(p[i]) + hint);
+            }
+        }
+        return p;
+    }
+
     /** Number of ones in a 0/1 column. */
     public int positives(String column) throws NodeExecutionException {
         int count = 0;
