@@ -18,7 +18,9 @@ import io.radflow.stats.survival.SurvivalData;
  * model with the full Hessian: {@code H x_j} is computed once per step for every strong-set feature
  * by two cumulative passes and cached, so a coordinate update costs two passes over n (a dot product and
  * an axpy), as in glmnet, while the outer loop converges quadratically instead of linearly (glmnet's
- * coxnet keeps only diag(H)). A step that raises the penalised loss is halved.
+ * coxnet keeps only diag(H)). A step that raises the penalised loss is halved. When the non-zero set and
+ * signs stop changing during the active-set passes, the quadratic model is solved on that set directly
+ * ({@link ActiveSetNewton}); coordinate descent then only confirms it.
  *
  * <p>Censored times tied with an event time are at risk at that time (glmnet and survival::coxph).
  */
@@ -46,6 +48,8 @@ final class CoxPathSolver extends PathSolver {
     private final double logLikSaturated;
     private final double tolerance;
     private double logLik;
+    private boolean supportChanged;
+    private final ActiveSetNewton directSolve;
 
     private CoxPathSolver(FeatureMatrix x, SurvivalData y, ElasticNetOptions options, int[] order) {
         super(x, order, options);
@@ -98,6 +102,7 @@ final class CoxPathSolver extends PathSolver {
         work = new double[groups];
         hx = new double[p][];
         curvature = new double[p];
+        directSolve = new ActiveSetNewton(this, model, hx, n);
         refresh();
         logLikNull = logLik;
         tolerance = options.threshold() * (logLikSaturated - logLikNull);
@@ -205,6 +210,7 @@ final class CoxPathSolver extends PathSolver {
                     curvature[j] = Math.max(dot(x[j], hx[j], n), 0);
                 }
             }
+            directSolve.curvatureChanged();
             System.arraycopy(residual, 0, model, 0, n);
             System.arraycopy(beta, 0, start, 0, p);
             System.arraycopy(eta, 0, etaStart, 0, n);
@@ -218,10 +224,21 @@ final class CoxPathSolver extends PathSolver {
                 if (dlx < tolerance) {
                     break;
                 }
+                int stable = 0;
+                int wait = 2;
                 do {
+                    supportChanged = false;
                     dlx = sweep(lambda, false);
                     if (++passes > passLimit) {
                         return Status.MAX_PASSES;
+                    }
+                    stable = supportChanged ? 0 : stable + 1;
+                    if (dlx >= tolerance && stable >= wait) {
+                        stable = 0;
+                        wait *= 2;
+                        if (directSolve.solve(lambda)) {
+                            break;
+                        }
                     }
                 } while (dlx >= tolerance);
             }
@@ -273,6 +290,7 @@ final class CoxPathSolver extends PathSolver {
                 double d = next - old;
                 beta[j] = next;
                 dlx = Math.max(dlx, v * d * d);
+                supportChanged |= old == 0 || next == 0;
                 double[] h = hx[j];
                 for (int i = first; i < n; i++) {
                     model[i] -= d * h[i];

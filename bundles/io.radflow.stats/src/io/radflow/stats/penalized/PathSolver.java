@@ -39,6 +39,8 @@ abstract class PathSolver {
     final int[] active;
     int activeCount;
     final boolean[] isActive;
+    /** Position of each ever-active feature in {@link #active}. */
+    final int[] activePosition;
     long passes;
 
     PathSolver(FeatureMatrix data, int[] rowOrder, ElasticNetOptions options) {
@@ -104,6 +106,7 @@ abstract class PathSolver {
         strong = new boolean[p];
         active = new int[p];
         isActive = new boolean[p];
+        activePosition = new int[p];
     }
 
     /** {@code |d loss / d beta_j|} at the current solution, i.e. {@code |x_j' r|} for the working residual r. */
@@ -130,6 +133,7 @@ abstract class PathSolver {
     final void activate(int j) {
         if (!isActive[j]) {
             isActive[j] = true;
+            activePosition[j] = activeCount;
             active[activeCount++] = j;
         }
     }
