@@ -47,10 +47,46 @@ class VoxelBasedExtractorTest {
     private static Image3D brain;
     private static Mask brainMask;
 
+    /** brain1 cropped to its ROI's bounding box padded by 3 voxels (kernels of radius 2 stay inside). */
     @BeforeAll
     static void load() throws Exception {
-        brain = ImageFiles.read(ReferenceData.file("pyradiomics/brain1_image.nrrd"));
-        brainMask = Mask.ofLabel(ImageFiles.read(ReferenceData.file("pyradiomics/brain1_label.nrrd")), 1);
+        Image3D image = ImageFiles.read(ReferenceData.file("pyradiomics/brain1_image.nrrd"));
+        Mask mask = Mask.ofLabel(ImageFiles.read(ReferenceData.file("pyradiomics/brain1_label.nrrd")), 1);
+        ImageGeometry g = image.geometry();
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] hi = {-1, -1, -1};
+        for (int z = 0; z < g.sizeZ(); z++) {
+            for (int y = 0; y < g.sizeY(); y++) {
+                for (int x = 0; x < g.sizeX(); x++) {
+                    if (mask.contains(g.index(x, y, z))) {
+                        int[] p = {x, y, z};
+                        for (int a = 0; a < 3; a++) {
+                            lo[a] = Math.min(lo[a], p[a]);
+                            hi[a] = Math.max(hi[a], p[a]);
+                        }
+                    }
+                }
+            }
+        }
+        int[] size = new int[3];
+        for (int a = 0; a < 3; a++) {
+            lo[a] = Math.max(0, lo[a] - 3);
+            size[a] = Math.min(g.size()[a] - 1, hi[a] + 3) - lo[a] + 1;
+        }
+        ImageGeometry cropped = ImageGeometry.of(size[0], size[1], size[2], g.origin(), g.spacing());
+        double[] voxels = new double[cropped.voxelCount()];
+        boolean[] inside = new boolean[voxels.length];
+        for (int z = 0; z < size[2]; z++) {
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    int i = g.index(x + lo[0], y + lo[1], z + lo[2]);
+                    voxels[cropped.index(x, y, z)] = image.get(i);
+                    inside[cropped.index(x, y, z)] = mask.contains(i);
+                }
+            }
+        }
+        brain = new Image3D(cropped, voxels);
+        brainMask = new Mask(cropped, inside);
     }
 
     private static Map<VoxelBasedFamily, List<String>> all() {
