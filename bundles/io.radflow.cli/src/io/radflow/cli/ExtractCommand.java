@@ -8,6 +8,7 @@ import io.radflow.features.FeatureFamily;
 import io.radflow.features.extraction.ExtractionParameters;
 import io.radflow.features.extraction.FeatureExtractor;
 import io.radflow.features.extraction.ImageType;
+import io.radflow.features.extraction.VoxelBasedExtractor;
 import io.radflow.features.nodes.FeatureFamilyNode;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.pipeline.engine.NodeType;
@@ -39,6 +40,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code radflow-cli extract}: PyRadiomics-style batch extraction driven by a parameter file, for one image and
  * mask or for every patient of a cohort manifest (in parallel, with a progress bar). Output: a CSV with one row
  * per case: {@code PatientID}, {@code Image}, {@code Mask}, the diagnostics columns, then one column per feature.
+ * With {@code --voxel-based}: feature maps instead ({@link VoxelMapsExtraction}).
  */
 @Command(name = "extract", description = "Extract features like pyradiomics: one image and mask, or a cohort manifest.")
 final class ExtractCommand implements Callable<Integer> {
@@ -82,14 +84,21 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--mask-column", defaultValue = "mask", description = "Cohort column of the masks (default: ${DEFAULT-VALUE}).")
     private String maskColumn;
 
-    @Option(names = {"-j", "--jobs"}, description = "Patients extracted in parallel (default: number of cores).")
+    @Option(names = {"-j", "--jobs"}, description = "Patients extracted in parallel, or threads per patient with --voxel-based (default: number of cores).")
     private Integer jobs;
 
-    @Option(names = "--out", paramLabel = "features.csv", required = true, description = "Output CSV.")
+    @Option(names = "--out", paramLabel = "features.csv", description = "Output CSV (required unless --voxel-based).")
     private Path out;
 
+    @Option(names = "--voxel-based", description = "Voxel-based extraction (PyRadiomics voxelSetting: kernelRadius, "
+            + "maskedKernel, initValue): one gzip NRRD map per feature, <imageType>_<family>_<Feature>.nrrd, into --out-dir.")
+    private boolean voxelBased;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", description = "Folder of the voxel-based maps (a sub-folder per patient for a cohort).")
+    private Path outDir;
+
     /** One case to extract. */
-    private record Case(String id, Path image, Path mask) {
+    record Case(String id, Path image, Path mask) {
     }
 
     @Override
@@ -102,6 +111,16 @@ final class ExtractCommand implements Callable<Integer> {
                 Map<String, Object> settings = new LinkedHashMap<>(p.settings());
                 settings.put("label", label);
                 p = new ExtractionParameters(p.imageTypes(), p.featureClasses(), settings, p.voxelSettings());
+            }
+            if (voxelBased != (outDir != null) || voxelBased == (out != null)) {
+                throw new IllegalArgumentException(voxelBased ? "--voxel-based writes maps into --out-dir (not --out)"
+                        : "--out is required (--out-dir only with --voxel-based)");
+            }
+            if (voxelBased) {
+                int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+                return VoxelMapsExtraction.run(cli, VoxelBasedExtractor.of(families(cli.registry.get()), p,
+                        convention == null ? null : Convention.parse(convention), Math.max(1, threads)), cases(), outDir,
+                        input.single == null);
             }
             extractor = new FeatureExtractor(families(cli.registry.get()), imageTypes(cli.registry.get()), p,
                     convention == null ? null : Convention.parse(convention));

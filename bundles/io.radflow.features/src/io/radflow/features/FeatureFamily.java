@@ -48,19 +48,36 @@ public interface FeatureFamily {
      *                                  compute
      */
     default FeatureValues compute(Roi roi, FeatureSettings settings, java.util.Collection<String> names) {
+        checkNames(this, names);
+        return named(this, compute(roi, settings), names);
+    }
+
+    /**
+     * Throws for a name that {@code family} does not have.
+     *
+     * @throws IllegalArgumentException naming the unknown feature and listing the known ones
+     */
+    static void checkNames(FeatureFamily family, java.util.Collection<String> names) {
         java.util.Set<String> known = new java.util.LinkedHashSet<>();
-        features().forEach(d -> known.add(d.name()));
+        family.features().forEach(d -> known.add(d.name()));
         for (String name : names) {
             if (!known.contains(name)) {
-                throw new IllegalArgumentException("Family " + key() + " has no feature '" + name + "'; known: " + known);
+                throw new IllegalArgumentException("Family " + family.key() + " has no feature '" + name + "'; known: " + known);
             }
         }
-        FeatureValues all = compute(roi, settings);
+    }
+
+    /**
+     * The named features of {@code all} (computed by {@code family}), in declaration order.
+     *
+     * @throws IllegalArgumentException for a named deprecated feature that {@code all} lacks
+     */
+    static FeatureValues named(FeatureFamily family, FeatureValues all, java.util.Collection<String> names) {
         java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
-        for (FeatureDefinition d : features()) {
+        for (FeatureDefinition d : family.features()) {
             if (names.contains(d.name())) {
                 if (!all.has(d.name())) {
-                    throw new IllegalArgumentException("Family " + key() + " does not compute the deprecated feature "
+                    throw new IllegalArgumentException("Family " + family.key() + " does not compute the deprecated feature "
                             + d.name());
                 }
                 out.put(d.name(), all.get(d.name()));

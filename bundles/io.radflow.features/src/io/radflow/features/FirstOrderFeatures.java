@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
  * <p>References: van Griethuysen et al., Cancer Research 77(21):e104-e107, 2017 (PyRadiomics);
  * Zwanenburg et al., Radiology 295(2):328-338, 2020 (IBSI).
  */
-public final class FirstOrderFeatures implements FeatureFamily {
+public final class FirstOrderFeatures implements VoxelBasedFamily {
 
     /** The family key, {@value}. */
     public static final String KEY = "firstorder";
@@ -108,6 +108,24 @@ public final class FirstOrderFeatures implements FeatureFamily {
 
     /** Computes the named features of the intensities {@code values} with voxel volume {@code voxelVolume} (mm^3). */
     public FeatureValues compute(double[] values, double voxelVolume, FeatureSettings settings, Collection<String> names) {
+        return compute(values, Discretisation.discretise(values, settings), voxelVolume, settings, names);
+    }
+
+    /**
+     * Computes the named features of a region discretised beforehand: the moments and percentiles from its raw
+     * intensities, Entropy and Uniformity from its grey levels (PyRadiomics' voxel-based first order, where the
+     * kernel's bins are those of the whole ROI).
+     */
+    @Override
+    public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
+        if (region.voxelCount() == 0) {
+            throw new IllegalArgumentException("The region has no voxel");
+        }
+        return compute(region.regionIntensities(), region.regionLevels(), region.voxelVolume(), settings, names);
+    }
+
+    private FeatureValues compute(double[] values, int[] bins, double voxelVolume, FeatureSettings settings,
+            Collection<String> names) {
         Map<String, Feature> byName = new LinkedHashMap<>();
         for (Feature f : FEATURES) {
             byName.put(f.definition().name(), f);
@@ -118,7 +136,7 @@ public final class FirstOrderFeatures implements FeatureFamily {
             }
         }
         IntensityStatistics stats = IntensityStatistics.of(values);
-        double[] p = Discretisation.occupiedBinProbabilities(Discretisation.discretise(values, settings));
+        double[] p = Discretisation.occupiedBinProbabilities(bins);
         Coefficients c = new Coefficients(stats, p, voxelVolume, settings.voxelArrayShift());
         Map<String, Double> out = new LinkedHashMap<>();
         for (Feature f : FEATURES) {

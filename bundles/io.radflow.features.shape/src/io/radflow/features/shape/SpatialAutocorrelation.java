@@ -155,13 +155,13 @@ final class SpatialAutocorrelation {
             im[cell[i]] = z[i];
         }
         fft.transform(kernelRe, kernelIm, false);
-        fft.transform(re, im, false);
+        fft.transform(re, im, false, extent);
         for (int i = 0; i < total; i++) {
             double r = re[i] * kernelRe[i] - im[i] * kernelIm[i];
             im[i] = re[i] * kernelIm[i] + im[i] * kernelRe[i];
             re[i] = r;
         }
-        fft.transform(re, im, true);
+        fft.transform(re, im, true, extent);
         double weights = 0;
         double cross = 0;
         double squares = 0;
@@ -193,12 +193,27 @@ final class SpatialAutocorrelation {
 
         /** Forward (or, with {@code inverse}, normalised inverse) transform along all three axes. */
         void transform(double[] re, double[] im, boolean inverse) {
+            transform(re, im, inverse, size);
+        }
+
+        /**
+         * The transform when only the box {@code [0, box[a])} per axis matters: forward, the input must be zero
+         * outside it; inverse, only the output inside it is computed (elsewhere the arrays hold intermediate values).
+         * Lines that are all zero, or whose results are not needed, are skipped: an axis is transformed over the full
+         * range of the axes before it and the box range of the axes after it (forward x, y, z; inverse z, y, x).
+         */
+        void transform(double[] re, double[] im, boolean inverse, int[] box) {
             int[] stride = {1, size[0], size[0] * size[1]};
-            for (int axis = 0; axis < 3; axis++) {
+            for (int pass = 0; pass < 3; pass++) {
+                int axis = inverse ? 2 - pass : pass;
                 int length = size[axis];
                 if (length == 1) {
                     continue;
                 }
+                int b = axis == 0 ? 1 : 0;
+                int c = axis == 2 ? 1 : 2;
+                int limitB = b > axis ? box[b] : size[b];
+                int limitC = c > axis ? box[c] : size[c];
                 double[] lineRe = new double[length];
                 double[] lineIm = new double[length];
                 double[] cos = new double[length / 2];
@@ -207,18 +222,19 @@ final class SpatialAutocorrelation {
                     cos[k] = Math.cos(2 * Math.PI * k / length);
                     sin[k] = (inverse ? 1 : -1) * Math.sin(2 * Math.PI * k / length);
                 }
-                int total = re.length;
-                int block = stride[axis] * length;
-                for (int start = 0; start < total; start = (start + 1) % stride[axis] == 0
-                        ? start + 1 + block - stride[axis] : start + 1) {
-                    for (int i = 0; i < length; i++) {
-                        lineRe[i] = re[start + i * stride[axis]];
-                        lineIm[i] = im[start + i * stride[axis]];
-                    }
-                    fft(lineRe, lineIm, cos, sin);
-                    for (int i = 0; i < length; i++) {
-                        re[start + i * stride[axis]] = lineRe[i];
-                        im[start + i * stride[axis]] = lineIm[i];
+                int s = stride[axis];
+                for (int ic = 0; ic < limitC; ic++) {
+                    for (int ib = 0; ib < limitB; ib++) {
+                        int start = ib * stride[b] + ic * stride[c];
+                        for (int i = 0, p = start; i < length; i++, p += s) {
+                            lineRe[i] = re[p];
+                            lineIm[i] = im[p];
+                        }
+                        fft(lineRe, lineIm, cos, sin);
+                        for (int i = 0, p = start; i < length; i++, p += s) {
+                            re[p] = lineRe[i];
+                            im[p] = lineIm[i];
+                        }
                     }
                 }
             }

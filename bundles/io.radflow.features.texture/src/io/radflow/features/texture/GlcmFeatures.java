@@ -1,12 +1,13 @@
 package io.radflow.features.texture;
 
 import io.radflow.features.Convention;
+import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
-import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
+import io.radflow.features.VoxelBasedFamily;
 import io.radflow.features.texture.DirectionalAggregation.LevelIndex;
 import io.radflow.features.texture.Directions.Direction;
 
@@ -66,7 +67,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * van Griethuysen et al., Cancer Research 77(21):e104-e107, 2017; Zwanenburg et al., IBSI reference manual,
  * arXiv:1612.07003.
  */
-public final class GlcmFeatures implements FeatureFamily {
+public final class GlcmFeatures implements VoxelBasedFamily {
 
     /** The family key, {@value}. */
     public static final String KEY = "glcm";
@@ -171,6 +172,12 @@ public final class GlcmFeatures implements FeatureFamily {
      */
     public FeatureValues compute(Roi roi, FeatureSettings settings, Collection<String> names) {
         return compute(GreyLevelVolume.of(roi, settings), settings, names);
+    }
+
+    /** Computes the named features of a region discretised beforehand (a voxel-based kernel). */
+    @Override
+    public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
+        return compute(GreyLevelVolume.of(region), settings, names);
     }
 
     /** Computes the named features of an already discretised ROI. */

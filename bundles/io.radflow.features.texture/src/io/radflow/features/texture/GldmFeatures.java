@@ -1,13 +1,16 @@
 package io.radflow.features.texture;
 
+import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
+import io.radflow.features.VoxelBasedFamily;
 import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -48,7 +51,7 @@ import java.util.List;
  *
  * <p>References: Sun C., Wee W.G., CVGIP 23:341-352, 1983; van Griethuysen et al., Cancer Research 2017.
  */
-public final class GldmFeatures implements FeatureFamily {
+public final class GldmFeatures implements VoxelBasedFamily {
 
     /** The family key, {@value}. */
     public static final String KEY = "gldm";
@@ -112,5 +115,13 @@ public final class GldmFeatures implements FeatureFamily {
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
         return MatrixFeature.evaluate(FEATURES, NgldmFeatures.matrices(roi, settings));
+    }
+
+    /** The features of a region discretised beforehand (a voxel-based kernel): neighbours within the region. */
+    @Override
+    public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
+        FeatureFamily.checkNames(this, names);
+        return FeatureFamily.named(this,
+                MatrixFeature.evaluate(FEATURES, NgldmFeatures.matrices(GreyLevelVolume.of(region), settings)), names);
     }
 }

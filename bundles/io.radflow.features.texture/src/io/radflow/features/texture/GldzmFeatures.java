@@ -1,11 +1,13 @@
 package io.radflow.features.texture;
 
+import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
+import io.radflow.features.VoxelBasedFamily;
 import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 import io.radflow.features.texture.Neighbourhood.Scope;
 import io.radflow.image.ImageGeometry;
@@ -13,6 +15,7 @@ import io.radflow.image.Mask;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -54,7 +57,7 @@ import java.util.List;
  * <p>References: Thibault G. et al., Advanced statistical matrices for texture characterization: application
  * to cell classification, IEEE TBME 61(3):630-637, 2014; IBSI-1.
  */
-public final class GldzmFeatures implements FeatureFamily {
+public final class GldzmFeatures implements VoxelBasedFamily {
 
     /** The family key, {@value}. */
     public static final String KEY = "gldzm";
@@ -117,6 +120,19 @@ public final class GldzmFeatures implements FeatureFamily {
         Scope scope = Scope.of(settings);
         return MatrixFeature.evaluate(FEATURES,
                 matrices(volume, distanceMap(roi.morphological(), volume, scope.excludedAxis()), scope));
+    }
+
+    /**
+     * The features of a region discretised beforehand (a voxel-based kernel): zones within the region, distances
+     * to the edge of the region (which stands for both masks).
+     */
+    @Override
+    public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
+        FeatureFamily.checkNames(this, names);
+        GreyLevelVolume volume = GreyLevelVolume.of(region);
+        Scope scope = Scope.of(settings);
+        return FeatureFamily.named(this, MatrixFeature.evaluate(FEATURES,
+                matrices(volume, distanceMap(volume, scope.excludedAxis()), scope)), names);
     }
 
     /** The matrices the features are computed from: one per occupied slice in IBSI 2D, else one. */
@@ -194,6 +210,54 @@ public final class GldzmFeatures implements FeatureFamily {
                 }
             }
         }
+        Neighbourhood.Padded padded = edgeDistances(inside, size, excludedAxis);
+        int[] distance = padded.values();
+        int[] origin = volume.origin();
+        int[] out = new int[volume.sizeX() * volume.sizeY() * volume.sizeZ()];
+        for (int z = 0; z < volume.sizeZ(); z++) {
+            for (int y = 0; y < volume.sizeY(); y++) {
+                for (int x = 0; x < volume.sizeX(); x++) {
+                    int mx = x + origin[0] - lo[0];
+                    int my = y + origin[1] - lo[1];
+                    int mz = z + origin[2] - lo[2];
+                    if (mx >= 0 && my >= 0 && mz >= 0 && mx < size[0] && my < size[1] && mz < size[2]) {
+                        out[x + volume.sizeX() * (y + volume.sizeY() * z)] = Math.max(0, distance[padded.index(mx, my, mz)]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The distance to the edge of the region of {@code volume} (its voxels with a grey level) of every voxel of
+     * its box, as {@link #distanceMap(Mask, GreyLevelVolume, int)} with the region as the mask and voxels outside
+     * the box outside it.
+     */
+    public static int[] distanceMap(GreyLevelVolume volume, int excludedAxis) {
+        int[] size = {volume.sizeX(), volume.sizeY(), volume.sizeZ()};
+        int[] inside = volume.levels();
+        for (int i = 0; i < inside.length; i++) {
+            inside[i] = inside[i] > 0 ? 1 : 0;
+        }
+        Neighbourhood.Padded padded = edgeDistances(inside, size, excludedAxis);
+        int[] distance = padded.values();
+        int[] out = new int[inside.length];
+        for (int z = 0; z < size[2]; z++) {
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    out[x + size[0] * (y + size[1] * z)] = Math.max(0, distance[padded.index(x, y, z)]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Breadth-first distances from the edge of {@code inside} (1 inside, 0 outside; a box of {@code size}): the
+     * padded box with 0 outside, 1 on the edge, and the number of face steps to it elsewhere inside.
+     */
+    private static Neighbourhood.Padded edgeDistances(int[] inside, int[] size, int excludedAxis) {
         Neighbourhood faces = Neighbourhood.faceConnected(excludedAxis);
         Neighbourhood.Padded padded = faces.pad(inside, size[0], size[1], size[2]);
         int[] distance = padded.values();
@@ -227,20 +291,6 @@ public final class GldzmFeatures implements FeatureFamily {
                 }
             }
         }
-        int[] origin = volume.origin();
-        int[] out = new int[volume.sizeX() * volume.sizeY() * volume.sizeZ()];
-        for (int z = 0; z < volume.sizeZ(); z++) {
-            for (int y = 0; y < volume.sizeY(); y++) {
-                for (int x = 0; x < volume.sizeX(); x++) {
-                    int mx = x + origin[0] - lo[0];
-                    int my = y + origin[1] - lo[1];
-                    int mz = z + origin[2] - lo[2];
-                    if (mx >= 0 && my >= 0 && mz >= 0 && mx < size[0] && my < size[1] && mz < size[2]) {
-                        out[x + volume.sizeX() * (y + volume.sizeY() * z)] = Math.max(0, distance[padded.index(mx, my, mz)]);
-                    }
-                }
-            }
-        }
-        return out;
+        return padded;
     }
 }

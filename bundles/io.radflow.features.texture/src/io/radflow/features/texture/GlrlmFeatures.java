@@ -1,11 +1,12 @@
 package io.radflow.features.texture;
 
+import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
-import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
+import io.radflow.features.VoxelBasedFamily;
 import io.radflow.features.texture.DirectionalAggregation.LevelIndex;
 import io.radflow.features.texture.Directions.Direction;
 
@@ -47,7 +48,7 @@ import java.util.function.ToDoubleFunction;
  * C.M., Greenleaf J.F., Pattern Recognition Letters 11(6):415-419, 1990; van Griethuysen et al., Cancer
  * Research 77(21):e104-e107, 2017; Zwanenburg et al., IBSI reference manual, arXiv:1612.07003.
  */
-public final class GlrlmFeatures implements FeatureFamily {
+public final class GlrlmFeatures implements VoxelBasedFamily {
 
     /** The family key, {@value}. */
     public static final String KEY = "glrlm";
@@ -136,6 +137,15 @@ public final class GlrlmFeatures implements FeatureFamily {
      */
     public FeatureValues compute(GreyLevelVolume volume, FeatureSettings settings, Collection<String> names) {
         return compute(volume, new boolean[3], settings, names);
+    }
+
+    /**
+     * Computes the named features of a region discretised beforehand (a voxel-based kernel); directions along
+     * axes where the region's image is flat are skipped, as for an ROI.
+     */
+    @Override
+    public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
+        return compute(GreyLevelVolume.of(region), region.flatImageAxes(), settings, names);
     }
 
     private FeatureValues compute(GreyLevelVolume volume, boolean[] flatAxes, FeatureSettings settings,

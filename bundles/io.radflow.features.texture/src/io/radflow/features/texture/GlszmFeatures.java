@@ -1,15 +1,18 @@
 package io.radflow.features.texture;
 
+import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
+import io.radflow.features.VoxelBasedFamily;
 import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 import io.radflow.features.texture.Neighbourhood.Scope;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -51,7 +54,7 @@ import java.util.List;
  * <p>References: Thibault G. et al., Texture indexes and gray level size zone matrix, PRIP 2009; IBSI-1
  * (Zwanenburg et al., Radiology 2020); van Griethuysen et al., Cancer Research 2017.
  */
-public final class GlszmFeatures implements FeatureFamily {
+public final class GlszmFeatures implements VoxelBasedFamily {
 
     /** The family key, {@value}. */
     public static final String KEY = "glszm";
@@ -112,6 +115,14 @@ public final class GlszmFeatures implements FeatureFamily {
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
         return MatrixFeature.evaluate(FEATURES, matrices(GreyLevelVolume.of(roi, settings), Scope.of(settings)));
+    }
+
+    /** The features of a region discretised beforehand (a voxel-based kernel): zones within the region. */
+    @Override
+    public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
+        FeatureFamily.checkNames(this, names);
+        return FeatureFamily.named(this,
+                MatrixFeature.evaluate(FEATURES, matrices(GreyLevelVolume.of(region), Scope.of(settings))), names);
     }
 
     /** The matrices the features are computed from: one per occupied slice in IBSI 2D, else one. */

@@ -1,6 +1,7 @@
 package io.radflow.features.texture;
 
 import io.radflow.features.Discretisation;
+import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.Roi;
 import io.radflow.image.ImageGeometry;
@@ -87,6 +88,12 @@ public final class GreyLevelVolume {
             }
         }
         return new GreyLevelVolume(new int[] {sizeX, sizeY, sizeZ}, new int[3], spacing.clone(), levels.clone());
+    }
+
+    /** The grey levels of a region discretised beforehand (e.g. a voxel-based kernel), not discretised again. */
+    public static GreyLevelVolume of(DiscretisedRegion region) {
+        int[] size = region.size();
+        return new GreyLevelVolume(size, new int[3], region.spacing(), region.levels());
     }
 
     public int sizeX() {

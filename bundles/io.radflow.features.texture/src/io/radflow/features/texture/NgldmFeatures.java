@@ -1,15 +1,18 @@
 package io.radflow.features.texture;
 
+import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
+import io.radflow.features.VoxelBasedFamily;
 import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 import io.radflow.features.texture.Neighbourhood.Scope;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -53,7 +56,7 @@ import java.util.List;
  * <p>References: Sun C., Wee W.G., Neighboring gray level dependence matrix for texture classification, CVGIP
  * 23:341-352, 1983; IBSI-1.
  */
-public final class NgldmFeatures implements FeatureFamily {
+public final class NgldmFeatures implements VoxelBasedFamily {
 
     /** The family key, {@value}. */
     public static final String KEY = "ngldm";
@@ -127,14 +130,26 @@ public final class NgldmFeatures implements FeatureFamily {
         return MatrixFeature.evaluate(FEATURES, matrices(roi, settings));
     }
 
+    /** The features of a region discretised beforehand (a voxel-based kernel): neighbours within the region. */
+    @Override
+    public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
+        FeatureFamily.checkNames(this, names);
+        return FeatureFamily.named(this, MatrixFeature.evaluate(FEATURES, matrices(GreyLevelVolume.of(region), settings)),
+                names);
+    }
+
     /** The matrices of {@code roi} for {@code settings}: one per occupied slice in IBSI 2D, else one. */
     static List<LevelCountMatrix> matrices(Roi roi, FeatureSettings settings) {
+        return matrices(GreyLevelVolume.of(roi, settings), settings);
+    }
+
+    /** The matrices of a discretised {@code volume} for {@code settings}. */
+    static List<LevelCountMatrix> matrices(GreyLevelVolume volume, FeatureSettings settings) {
         int alpha = settings.get(ALPHA);
         if (alpha < 0) {
             throw new IllegalArgumentException("gldm_a (coarseness alpha) must be >= 0, got " + alpha);
         }
-        return matrices(GreyLevelVolume.of(roi, settings), Scope.of(settings), settings.get(Neighbourhood.DISTANCES),
-                alpha);
+        return matrices(volume, Scope.of(settings), settings.get(Neighbourhood.DISTANCES), alpha);
     }
 
     /** The matrices the features are computed from: one per occupied slice in IBSI 2D, else one. */

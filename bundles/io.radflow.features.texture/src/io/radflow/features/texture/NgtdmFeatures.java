@@ -1,16 +1,19 @@
 package io.radflow.features.texture;
 
 import io.radflow.features.Convention;
+import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
+import io.radflow.features.VoxelBasedFamily;
 import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 import io.radflow.features.texture.Neighbourhood.Scope;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -40,7 +43,7 @@ import java.util.List;
  * <p>References: Amadasun M., King R., Textural features corresponding to textural properties, IEEE SMC
  * 19:1264-1274, 1989; IBSI-1; PyRadiomics.
  */
-public final class NgtdmFeatures implements FeatureFamily {
+public final class NgtdmFeatures implements VoxelBasedFamily {
 
     /** The family key, {@value}. */
     public static final String KEY = "ngtdm";
@@ -76,7 +79,18 @@ public final class NgtdmFeatures implements FeatureFamily {
 
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        List<NgtdmMatrix> matrices = matrices(GreyLevelVolume.of(roi, settings), Scope.of(settings),
+        return compute(GreyLevelVolume.of(roi, settings), settings);
+    }
+
+    /** The features of a region discretised beforehand (a voxel-based kernel): neighbours within the region. */
+    @Override
+    public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
+        FeatureFamily.checkNames(this, names);
+        return FeatureFamily.named(this, compute(GreyLevelVolume.of(region), settings), names);
+    }
+
+    private static FeatureValues compute(GreyLevelVolume volume, FeatureSettings settings) {
+        List<NgtdmMatrix> matrices = matrices(volume, Scope.of(settings),
                 settings.get(Neighbourhood.DISTANCES), settings.convention() == Convention.PYRADIOMICS);
         if (matrices.isEmpty()) {
             throw new IllegalArgumentException("NGTDM: no ROI voxel has a neighbour in the ROI (distances "

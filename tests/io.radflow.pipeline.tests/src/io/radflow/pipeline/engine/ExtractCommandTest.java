@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radflow.cli.RadflowCli;
 import io.radflow.core.data.Csv;
+import io.radflow.image.Image3D;
+import io.radflow.image.Mask;
+import io.radflow.image.io.ImageFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -151,5 +154,55 @@ class ExtractCommandTest {
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("featureClass 'glcmm'"), err.toString(StandardCharsets.UTF_8));
         assertTrue(!Files.exists(temp.resolve("x.csv")));
+    }
+
+    /**
+     * {@code --voxel-based} on the IBSI digital phantom with a kernel covering its ROI: each map holds, at every ROI
+     * voxel, the value that segment-based extraction writes into the CSV, and the voxelSetting initValue elsewhere;
+     * a named family without voxel-based computation and a missing --out-dir are rejected.
+     */
+    @Test
+    void voxelBasedMapsEqualSegmentBasedValuesWhenTheKernelCoversTheRoi() throws Exception {
+        Path phantom = Path.of(System.getProperty("radflow.shared.data"), "ibsi/ibsi_1_digital_phantom/nifti");
+        String image = phantom.resolve("image/phantom.nii.gz").toString();
+        String mask = phantom.resolve("mask/mask.nii.gz").toString();
+        Path params = temp.resolve("params.yaml");
+        Files.writeString(params, "featureClass:\n  firstorder: [Mean, Entropy]\n  glcm: [Contrast, JointEntropy]\n"
+                + "  ngtdm:\nsetting:\n  binWidth: 1\nvoxelSetting:\n  kernelRadius: 5\n  initValue: -1\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path csv = temp.resolve("segment.csv");
+        assertEquals(0, cli(err, "extract", "--image", image, "--mask", mask, "--params", params.toString(), "--out",
+                csv.toString()), err.toString(StandardCharsets.UTF_8));
+        Path maps = temp.resolve("maps");
+        assertEquals(0, cli(err, "extract", "--image", image, "--mask", mask, "--params", params.toString(),
+                "--voxel-based", "--out-dir", maps.toString()), err.toString(StandardCharsets.UTF_8));
+        List<List<String>> rows = Csv.read(csv);
+        Mask roi = Mask.ofLabel(ImageFiles.read(Path.of(mask)), 1);
+        int checked = 0;
+        for (int c = 0; c < rows.get(0).size(); c++) {
+            String key = rows.get(0).get(c);
+            if (!key.startsWith("original_")) {
+                continue;
+            }
+            double segment = Double.parseDouble(rows.get(1).get(c));
+            Image3D map = ImageFiles.read(maps.resolve(key + ".nrrd"));
+            for (int i = 0; i < map.voxelCount(); i++) {
+                assertEquals(roi.contains(i) ? segment : -1, map.get(i), 1e-9 * Math.max(1, Math.abs(segment)), key);
+            }
+            checked++;
+        }
+        assertEquals(4 + 5, checked, "firstorder 2, glcm 2, ngtdm 5 maps");
+        try (var files = Files.list(maps)) {
+            assertEquals(checked, files.count());
+        }
+        Files.writeString(params, "featureClass:\n  shape:\n  glcm:\n");
+        ByteArrayOutputStream shapeErr = new ByteArrayOutputStream();
+        assertEquals(2, cli(shapeErr, "extract", "--image", image, "--mask", mask, "--params", params.toString(),
+                "--voxel-based", "--out-dir", maps.toString()));
+        assertTrue(shapeErr.toString(StandardCharsets.UTF_8).contains("shape has no voxel-based computation"),
+                shapeErr.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream noDir = new ByteArrayOutputStream();
+        assertEquals(2, cli(noDir, "extract", "--image", image, "--mask", mask, "--voxel-based", "--out", csv.toString()));
+        assertTrue(noDir.toString(StandardCharsets.UTF_8).contains("--out-dir"), noDir.toString(StandardCharsets.UTF_8));
     }
 }
