@@ -216,7 +216,10 @@ public final class DropinsInstaller implements ExtensionProblems {
                 type.factory().create();
                 nodeTypes.add(type.id());
             } catch (Exception | LinkageError e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                Throwable cause = e;
+                while (cause.getCause() != null && cause.getCause() != cause) {
+                    cause = cause.getCause();
+                }
                 problems.add(jar.getFileName() + " (" + contributor + "): node type " + type.id()
                         + " cannot be created: " + cause);
             }
