@@ -62,7 +62,9 @@ public final class DropinsInstaller implements ExtensionProblems {
     private final BundleContext context;
     private final Path folder;
     private final Map<String, String> installedHashes = new LinkedHashMap<>();
+    private final Map<Path, Bundle> installedBundles = new LinkedHashMap<>();
     private List<Dropin> dropins = List.of();
+    private boolean nodeTypesChecked = true;
 
     /**
      * @param context the bundle context used to install bundles
@@ -95,14 +97,24 @@ public final class DropinsInstaller implements ExtensionProblems {
         return folder;
     }
 
-    /** The jars found by the last {@link #reload()}, in file name order. */
+    /**
+     * Whether this folder has jars now, or had installed bundles before (this run or the previous one): then the
+     * extension registry must not start from its cache, which does not know bundles installed before it starts.
+     */
+    public synchronized boolean hasDropins() {
+        return !jars().isEmpty() || !ownedBundles().isEmpty() || !installedHashes.isEmpty();
+    }
+
+    /** The jars found by the last {@link #reload()}, in file name order, with their node types and problems. */
     public synchronized List<Dropin> dropins() {
+        checkNodeTypes();
         return dropins;
     }
 
     /** The problems of the last reload, each naming the jar (the registry reports id clashes itself). */
     @Override
     public synchronized List<String> problems() {
+        checkNodeTypes();
         List<String> problems = new ArrayList<>();
         for (Dropin dropin : dropins) {
             dropin.problems().stream().filter(p -> !p.contains(CLASH)).forEach(problems::add);
@@ -184,19 +196,47 @@ public final class DropinsInstaller implements ExtensionProblems {
         }
         saveHashes();
         List<Dropin> result = new ArrayList<>();
-        NodeTypeRegistry registry = NodeTypeRegistry.fromExtensions(Platform.getExtensionRegistry());
+        installedBundles.clear();
         for (Path jar : jars) {
             Bundle bundle = candidates.get(jar);
             String[] name = names.get(jar);
-            List<String> nodeTypes = new ArrayList<>();
             if (bundle != null) {
-                checkNodeTypes(jar, bundle, registry, nodeTypes, problems.get(jar));
+                installedBundles.put(jar, bundle);
             }
             result.add(new Dropin(jar, name[0], name[1], bundle == null ? Dropin.Status.FAILED : Dropin.Status.INSTALLED,
-                    nodeTypes, problems.get(jar)));
+                    List.of(), problems.get(jar)));
         }
         dropins = List.copyOf(result);
+        nodeTypesChecked = installedBundles.isEmpty();
+        checkNodeTypes();
         return dropins;
+    }
+
+    /**
+     * Adds the node types of the installed jars and their problems to {@link #dropins}, once the extension registry
+     * runs (at start-up it starts after this bundle: then the check waits for the first {@link #dropins()} or
+     * {@link #problems()} call).
+     */
+    private void checkNodeTypes() {
+        if (nodeTypesChecked || Platform.getExtensionRegistry() == null) {
+            return;
+        }
+        NodeTypeRegistry registry = NodeTypeRegistry.fromExtensions(Platform.getExtensionRegistry());
+        List<Dropin> result = new ArrayList<>();
+        for (Dropin dropin : dropins) {
+            Bundle bundle = installedBundles.get(dropin.jar());
+            if (bundle == null) {
+                result.add(dropin);
+                continue;
+            }
+            List<String> nodeTypes = new ArrayList<>();
+            List<String> problems = new ArrayList<>(dropin.problems());
+            checkNodeTypes(dropin.jar(), bundle, registry, nodeTypes, problems);
+            result.add(new Dropin(dropin.jar(), dropin.symbolicName(), dropin.version(), dropin.status(), nodeTypes,
+                    problems));
+        }
+        dropins = List.copyOf(result);
+        nodeTypesChecked = true;
     }
 
     /** Creates each node type of {@code bundle} once and collects the registry's problems about it. */

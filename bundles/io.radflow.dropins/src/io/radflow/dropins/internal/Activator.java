@@ -7,6 +7,7 @@ import io.radflow.pipeline.engine.ExtensionProblems;
 import java.util.Hashtable;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -18,6 +19,8 @@ import org.osgi.framework.ServiceRegistration;
  */
 public final class Activator implements BundleActivator {
 
+    private static final String NO_REGISTRY_CACHE = "eclipse.noRegistryCache";
+
     private ServiceRegistration<?> registration;
 
     @Override
@@ -27,6 +30,14 @@ public final class Activator implements BundleActivator {
                 ExtensionProblems.class.getName()}, installer, new Hashtable<>());
         ILog log = ILog.of(context.getBundle());
         try {
+            if (installer.hasDropins() && Platform.getExtensionRegistry() == null) {
+                // The registry starts after this bundle; from its cache it would not see the bundles installed here
+                // (nor notice removed ones), so it reads every plugin.xml this time. Read from the framework
+                // configuration, which Equinox backs with the system properties.
+                System.setProperty(NO_REGISTRY_CACHE, "true");
+            }
+            // installs and resolves now, so the extension registry sees the bundles when it starts; node types are
+            // checked on first use, so only install problems can be logged here
             for (Dropin dropin : installer.reload()) {
                 dropin.problems().forEach(log::warn);
             }
