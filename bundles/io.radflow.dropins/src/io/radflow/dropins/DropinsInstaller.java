@@ -58,6 +58,8 @@ public final class DropinsInstaller implements ExtensionProblems {
     public static final String LOCATION_PREFIX = "radflow-dropin:";
 
     private static final long REFRESH_TIMEOUT_SECONDS = 60;
+    /** Text of the registry's id-clash problems, which the registry lists itself. */
+    private static final String CLASH = "the id is already contributed by";
 
     private final BundleContext context;
     private final Path folder;
@@ -121,8 +123,6 @@ public final class DropinsInstaller implements ExtensionProblems {
         }
         return problems;
     }
-
-    private static final String CLASH = "the id is already contributed by";
 
     /** Brings the installed bundles in step with the folder; returns the new state of every jar. */
     public synchronized List<Dropin> reload() {
