@@ -14,11 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "export", description = "Write a pipeline as readable YAML (default) or as XMI.")
+@Command(name = "export", description = {"Write a pipeline as readable YAML (default), as XMI, or its feature nodes "
+        + "as a PyRadiomics parameter file (--format pyradiomics)."})
 final class ExportCommand implements Callable<Integer> {
 
     enum Format {
-        yaml, xmi
+        yaml, xmi, pyradiomics
     }
 
     @ParentCommand
@@ -27,10 +28,10 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PIPELINE")
     private Path pipelineFile;
 
-    @Option(names = "--format", defaultValue = "yaml", description = "yaml or xmi (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "yaml", description = "yaml, xmi or pyradiomics (default: ${DEFAULT-VALUE}).")
     private Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output, YAML only).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output; needed for xmi).")
     private Path output;
 
     @Override
@@ -43,11 +44,16 @@ final class ExportCommand implements Callable<Integer> {
                     return ExitCodes.INVALID;
                 }
                 PipelineFiles.save(pipeline, output);
-            } else if (output == null) {
-                cli.out.print(PipelineYaml.toYaml(pipeline));
             } else {
-                java.nio.file.Files.createDirectories(output.toAbsolutePath().getParent());
-                AtomicFiles.writeString(output, PipelineYaml.toYaml(pipeline));
+                String text = format == Format.pyradiomics
+                        ? new PyRadiomicsExchange(cli.registry.get()).export(pipeline).toYaml()
+                        : PipelineYaml.toYaml(pipeline);
+                if (output == null) {
+                    cli.out.print(text);
+                } else {
+                    java.nio.file.Files.createDirectories(output.toAbsolutePath().getParent());
+                    AtomicFiles.writeString(output, text);
+                }
             }
             return ExitCodes.OK;
         } catch (IOException | RuntimeException e) {

@@ -1,10 +1,15 @@
 package io.radflow.cli;
 
+import io.radflow.pipeline.engine.NodeTypeRegistry;
+import io.radflow.pipeline.engine.PipelineMigration;
+import io.radflow.pipeline.engine.PipelineValidator;
+import io.radflow.pipeline.engine.ValidationProblem;
 import io.radflow.pipeline.model.Pipeline;
 import io.radflow.pipeline.model.io.PipelineFiles;
 import io.radflow.pipeline.model.io.PipelineYaml;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +34,20 @@ final class PipelineSource {
             return PipelineYaml.fromYaml(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         }
         return PipelineFiles.load(file);
+    }
+
+    /**
+     * Loads a pipeline to run or validate it: node parameters saved with an older node type version are migrated
+     * ({@link PipelineMigration}); each migration and each validation warning (e.g. a node saved with another
+     * version) is printed to {@code err}, prefixed with the file.
+     */
+    static Pipeline loadMigrated(Path file, NodeTypeRegistry registry, PrintStream err) throws IOException {
+        Pipeline pipeline = load(file);
+        new PipelineMigration(registry).migrate(pipeline)
+                .forEach(m -> err.println("radflow-cli: " + file + ": note: " + m));
+        new PipelineValidator(registry).validate(pipeline).stream().filter(p -> !p.isError())
+                .map(ValidationProblem::toString).forEach(w -> err.println("radflow-cli: " + file + ": " + w));
+        return pipeline;
     }
 
     /** Default cache folder: $RADFLOW_CACHE, else ~/.cache/radflow. */

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "radflow-cli", mixinStandardHelpOptions = true, version = "Radflow 0.1.0",
         description = "Radflow headless tool: runs radiomics pipelines (*.radflow) without the studio.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListNodesCommand.class, ExportCommand.class,
-                ImportCommand.class, NodeCommand.class, ExtractCommand.class})
+                ImportCommand.class, NodeCommand.class, ExtractCommand.class, ExtensionsCommand.class,
+                BundleCommand.class})
 public final class RadflowCli implements Runnable {
 
     final Supplier<NodeTypeRegistry> registry;

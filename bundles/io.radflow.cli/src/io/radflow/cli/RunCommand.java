@@ -1,5 +1,6 @@
 package io.radflow.cli;
 
+import io.radflow.pipeline.engine.NodeTypeRegistry;
 import io.radflow.pipeline.engine.PatientFailure;
 import io.radflow.pipeline.engine.PipelineExecutor;
 import io.radflow.pipeline.engine.PipelineValidationException;
@@ -39,8 +40,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pipeline pipeline;
+        NodeTypeRegistry registry = cli.registry.get();
         try {
-            pipeline = PipelineSource.load(pipelineFile);
+            pipeline = PipelineSource.loadMigrated(pipelineFile, registry, cli.err);
         } catch (IOException | RuntimeException e) {
             cli.err.println("radflow-cli: cannot read pipeline: " + e.getMessage());
             return ExitCodes.INVALID;
@@ -60,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Path base = pipelineFile.toAbsolutePath().getParent();
-            RunResult result = new PipelineExecutor(cli.registry.get()).execute(pipeline,
+            RunResult result = new PipelineExecutor(registry).execute(pipeline,
                     new RunOptions(base, cache != null ? cache : PipelineSource.defaultCache(), output, pipelineFile), monitor);
             for (PatientFailure failure : result.patientFailures()) {
                 cli.err.println("radflow-cli: " + failure);

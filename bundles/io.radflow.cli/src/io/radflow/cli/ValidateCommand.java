@@ -1,7 +1,10 @@
 package io.radflow.cli;
 
+import io.radflow.pipeline.engine.NodeTypeRegistry;
+import io.radflow.pipeline.engine.PipelineMigration;
 import io.radflow.pipeline.engine.PipelineValidator;
 import io.radflow.pipeline.engine.ValidationProblem;
+import io.radflow.pipeline.model.Pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +28,11 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<ValidationProblem> problems;
         try {
-            problems = new PipelineValidator(cli.registry.get()).validate(PipelineSource.load(pipelineFile));
+            NodeTypeRegistry registry = cli.registry.get();
+            Pipeline pipeline = PipelineSource.load(pipelineFile);
+            new PipelineMigration(registry).migrate(pipeline)
+                    .forEach(m -> cli.out.println(pipelineFile + ": note: " + m));
+            problems = new PipelineValidator(registry).validate(pipeline);
         } catch (IOException | RuntimeException e) {
             cli.err.println("radflow-cli: cannot read pipeline: " + e.getMessage());
             return ExitCodes.INVALID;

@@ -24,6 +24,10 @@ import org.osgi.framework.Bundle;
  * The node and port types known to this installation. Immutable; built from the extension registry
  * (each bundle's {@code plugin.xml}) or programmatically for a plain JVM. Malformed contributions are
  * skipped and listed in {@link #problems()}, so one bad plug-in never breaks the others.
+ *
+ * <p>Ids are unique: when two contributions declare the same node or port type id, the first one wins
+ * (from the extension registry: the bundle installed first, so Radflow's own bundles win over dropped-in
+ * ones) and the other is skipped and reported, naming both contributors.
  */
 public final class NodeTypeRegistry {
 
@@ -35,26 +39,53 @@ public final class NodeTypeRegistry {
     private final List<String> problems;
 
     public NodeTypeRegistry(List<NodeType> nodeTypes, List<PortTypeInfo> portTypes, List<String> problems) {
+        List<String> allProblems = new ArrayList<>(problems);
+        Map<String, NodeType> unique = new LinkedHashMap<>();
+        for (NodeType type : nodeTypes) {
+            NodeType first = unique.putIfAbsent(type.id(), type);
+            if (first != null) {
+                allProblems.add(type.contributor() + ": node type " + type.id() + " skipped: the id is already contributed by "
+                        + first.contributor());
+            }
+        }
         Map<String, NodeType> nodes = new LinkedHashMap<>();
-        nodeTypes.stream().sorted(Comparator.comparing(NodeType::category).thenComparing(NodeType::label))
-                .forEach(t -> nodes.putIfAbsent(t.id(), t));
+        unique.values().stream().sorted(Comparator.comparing(NodeType::category).thenComparing(NodeType::label))
+                .forEach(t -> nodes.put(t.id(), t));
         Map<String, PortTypeInfo> ports = new LinkedHashMap<>();
-        portTypes.forEach(p -> ports.putIfAbsent(p.id(), p));
+        for (PortTypeInfo port : portTypes) {
+            if (ports.putIfAbsent(port.id(), port) != null) {
+                allProblems.add("port type " + port.id() + " (" + port.type().getClass().getName()
+                        + ") skipped: the id is already contributed");
+            }
+        }
         this.nodeTypes = java.util.Collections.unmodifiableMap(nodes);
         this.portTypes = Map.copyOf(ports);
-        this.problems = List.copyOf(problems);
+        this.problems = List.copyOf(allProblems);
     }
 
-    /** The registry of the running Eclipse platform. */
+    /**
+     * The registry of the running Eclipse platform, with the problems that {@link ExtensionProblems} services
+     * (e.g. the dropins installer) report about bundles that could not be installed.
+     */
     public static NodeTypeRegistry fromPlatform() {
-        return fromExtensions(Platform.getExtensionRegistry());
+        NodeTypeRegistry registry = fromExtensions(Platform.getExtensionRegistry());
+        List<String> extra = ExtensionProblems.ofServices();
+        if (extra.isEmpty()) {
+            return registry;
+        }
+        List<String> problems = new ArrayList<>(extra);
+        problems.addAll(registry.problems);
+        return new NodeTypeRegistry(registry.nodeTypes(), registry.portTypes(), problems);
     }
 
-    /** Reads node and port types from {@code registry}. */
+    /**
+     * Reads node and port types from {@code registry}. Contributions are taken in the order their bundles were
+     * installed, so on an id clash the earlier bundle (a built-in one) wins.
+     */
     public static NodeTypeRegistry fromExtensions(IExtensionRegistry registry) {
         List<String> problems = new ArrayList<>();
         List<PortTypeInfo> ports = new ArrayList<>();
-        for (IConfigurationElement element : registry.getConfigurationElementsFor(PORT_TYPES_POINT)) {
+        for (IConfigurationElement element : byInstallOrder(registry.getConfigurationElementsFor(PORT_TYPES_POINT))) {
             try {
                 PortType type = (PortType) element.createExecutableExtension("class");
                 ports.add(new PortTypeInfo(required(element, "id"), required(element, "label"),
@@ -64,7 +95,7 @@ public final class NodeTypeRegistry {
             }
         }
         List<NodeType> nodes = new ArrayList<>();
-        for (IConfigurationElement element : registry.getConfigurationElementsFor(NODES_POINT)) {
+        for (IConfigurationElement element : byInstallOrder(registry.getConfigurationElementsFor(NODES_POINT))) {
             try {
                 nodes.add(readNodeType(element));
             } catch (RuntimeException e) {
@@ -106,6 +137,15 @@ public final class NodeTypeRegistry {
         return new NodeType(required(element, "id"), required(element, "version"), required(element, "label"),
                 required(element, "category"), element.getAttribute("description"), inputs, outputs, parameters,
                 Boolean.parseBoolean(element.getAttribute("deprecated")), contributor(element), factory, role);
+    }
+
+    private static List<IConfigurationElement> byInstallOrder(IConfigurationElement[] elements) {
+        return Arrays.stream(elements).sorted(Comparator.comparingLong(NodeTypeRegistry::bundleId)).toList();
+    }
+
+    private static long bundleId(IConfigurationElement element) {
+        Bundle bundle = Platform.getBundle(element.getContributor().getName());
+        return bundle == null ? Long.MAX_VALUE : bundle.getBundleId();
     }
 
     private static String contributor(IConfigurationElement element) {

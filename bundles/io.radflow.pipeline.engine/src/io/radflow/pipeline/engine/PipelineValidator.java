@@ -86,9 +86,15 @@ public final class PipelineValidator implements EValidator {
                     + ": no installed bundle contributes it; `radflow-cli list-nodes` shows the installed types"));
             return;
         }
-        if (node.getTypeVersion() != null && !major(node.getTypeVersion()).equals(major(type.version()))) {
-            problems.add(error(id, "node type '" + type.id() + "' is installed in version " + type.version()
-                    + " but the pipeline was saved with version " + node.getTypeVersion()));
+        if (node.getTypeVersion() != null && !node.getTypeVersion().equals(type.version())) {
+            String message = "node type '" + type.id() + "' is installed in version " + type.version()
+                    + " but the pipeline was saved with version " + node.getTypeVersion();
+            if (major(node.getTypeVersion()).equals(major(type.version()))) {
+                problems.add(new ValidationProblem(Severity.WARNING, id, message
+                        + " (same major version: the parameters are read as they are)"));
+            } else {
+                problems.add(error(id, message + " and the installed version does not migrate its parameters"));
+            }
         }
         if (type.deprecated()) {
             problems.add(new ValidationProblem(Severity.WARNING, id, "node type '" + type.id() + "' is deprecated"));
