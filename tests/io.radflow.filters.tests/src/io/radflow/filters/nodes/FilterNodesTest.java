@@ -140,7 +140,7 @@ class FilterNodesTest {
         assertTrue(bad.getMessage().contains("coif99"), bad.getMessage());
     }
 
-    /** Every node of plugin.xml is a filter node of category Filters whose parameters are the standard ones or its image type's settings. */
+    /** Every node of category Filters in plugin.xml is a PyRadiomics filter node whose parameters are the standard ones or its image type's settings. */
     @Test
     void pluginXmlDeclaresEveryImageType() throws Exception {
         Path pluginXml = Path.of(System.getProperty("radflow.repo.root", "."), "bundles", "io.radflow.filters", "plugin.xml");
@@ -149,7 +149,9 @@ class FilterNodesTest {
         Set<String> types = new HashSet<>();
         for (int n = 0; n < nodes.getLength(); n++) {
             Element node = (Element) nodes.item(n);
-            assertEquals("Filters", node.getAttribute("category"));
+            if (!node.getAttribute("category").equals("Filters")) {
+                continue;
+            }
             NodeImplementation impl = (NodeImplementation) Class.forName(node.getAttribute("class")).getDeclaredConstructor().newInstance();
             PyRadiomicsImageType type = ((PyRadiomicsFilterNode) impl).imageType();
             types.add(type.name());
