@@ -39,9 +39,4 @@ public record PatientResult(int index, String patientId, String checkpointKey, b
     public boolean complete() {
         return failures.isEmpty() && nodeErrors.isEmpty();
     }
-
-    /** The same result, marked as read from a checkpoint. */
-    PatientResult asCheckpoint() {
-        return new PatientResult(index, patientId, checkpointKey, true, outputs, failures, nodeErrors, inputs, 0);
-    }
 }

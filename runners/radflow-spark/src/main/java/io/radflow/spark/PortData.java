@@ -20,9 +20,6 @@ import java.util.Map;
  */
 public sealed interface PortData extends Serializable permits PortData.TableData, PortData.CohortData {
 
-    /** The port object again. */
-    PortObject toPortObject();
-
     /** The serialisable form of {@code object}, or an exception naming its unsupported port type. */
     static PortData of(PortObject object) {
         if (object instanceof Table table) {
@@ -98,11 +95,6 @@ public sealed interface PortData extends Serializable permits PortData.TableData
 
         Table toTable() {
             return new Table(columns.stream().map(ColumnData::toColumn).toList());
-        }
-
-        @Override
-        public PortObject toPortObject() {
-            return toTable();
         }
 
         static TableData concat(List<TableData> parts) {
@@ -182,11 +174,6 @@ public sealed interface PortData extends Serializable permits PortData.TableData
                 list.add(new Cohort.Patient(p.id(), files));
             }
             return new Cohort(manifest == null ? null : Path.of(manifest), list, fileColumns, clinical.toTable());
-        }
-
-        @Override
-        public PortObject toPortObject() {
-            return toCohort();
         }
 
         static Cohort concat(List<CohortData> parts) {
