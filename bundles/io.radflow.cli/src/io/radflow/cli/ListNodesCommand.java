@@ -1,7 +1,7 @@
 package io.radflow.cli;
 
+import io.radflow.core.io.Json;
 import io.radflow.core.node.ParameterDescriptor;
-import io.radflow.pipeline.engine.Json;
 import io.radflow.pipeline.engine.NodeType;
 import io.radflow.pipeline.engine.NodeTypeRegistry;
 import io.radflow.pipeline.engine.PortDescriptor;

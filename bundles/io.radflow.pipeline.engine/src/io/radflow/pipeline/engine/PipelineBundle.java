@@ -5,6 +5,7 @@ import io.radflow.pipeline.model.Node;
 import io.radflow.pipeline.model.Pipeline;
 import io.radflow.pipeline.model.io.PipelineFormatException;
 import io.radflow.pipeline.model.io.PipelineYaml;
+import io.radflow.core.io.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

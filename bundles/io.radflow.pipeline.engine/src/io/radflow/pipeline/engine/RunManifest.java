@@ -2,6 +2,7 @@ package io.radflow.pipeline.engine;
 
 import io.radflow.core.io.AtomicFiles;
 import io.radflow.pipeline.model.Pipeline;
+import io.radflow.core.io.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

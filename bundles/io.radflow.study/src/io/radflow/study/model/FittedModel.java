@@ -3,6 +3,7 @@ package io.radflow.study.model;
 import io.radflow.core.io.AtomicFiles;
 import io.radflow.core.port.PortObject;
 import io.radflow.stats.survival.CoxFit;
+import io.radflow.core.io.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -265,7 +266,7 @@ public record FittedModel(String kind, Family family, String outcome, String sco
         }
         root.put("n", n);
         root.put("events", events);
-        return ModelJson.write(root);
+        return Json.write(root);
     }
 
     private static List<Double> boxed(double[] v) {
@@ -280,7 +281,7 @@ public record FittedModel(String kind, Family family, String outcome, String sco
         List<?> l = (List<?>) list;
         double[] out = new double[l.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = ModelJson.number(l.get(i));
+            out[i] = Json.number(l.get(i));
         }
         return out;
     }
@@ -291,7 +292,7 @@ public record FittedModel(String kind, Family family, String outcome, String sco
      * @throws IllegalArgumentException when the text is not such a model (the message says what is wrong)
      */
     public static FittedModel fromJson(String json) {
-        Object parsed = ModelJson.parse(json);
+        Object parsed = Json.parse(json);
         if (!(parsed instanceof Map<?, ?> root) || !FORMAT.equals(root.get("format"))) {
             throw new IllegalArgumentException("not a Radflow model file (format " + FORMAT + " expected)");
         }
@@ -299,18 +300,18 @@ public record FittedModel(String kind, Family family, String outcome, String sco
         for (Object o : (List<?>) root.get("terms")) {
             Map<?, ?> m = (Map<?, ?>) o;
             terms.add(new Term((String) m.get("name"), (String) m.get("column"), (String) m.get("level"),
-                    ModelJson.number(m.get("coefficient")), ModelJson.number(m.get("center")),
-                    ModelJson.number(m.get("scale"))));
+                    Json.number(m.get("coefficient")), Json.number(m.get("center")),
+                    Json.number(m.get("scale"))));
         }
         Map<String, Double> cuts = new LinkedHashMap<>();
-        ((Map<?, ?>) root.get("cutpoints")).forEach((k, v) -> cuts.put((String) k, ModelJson.number(v)));
+        ((Map<?, ?>) root.get("cutpoints")).forEach((k, v) -> cuts.put((String) k, Json.number(v)));
         Baseline baseline = null;
         if (root.get("baseline") instanceof Map<?, ?> b) {
             baseline = new Baseline(unboxed(b.get("times")), unboxed(b.get("cumulativeHazard")),
-                    ModelJson.number(b.get("lastFollowUp")));
+                    Json.number(b.get("lastFollowUp")));
         }
         return new FittedModel((String) root.get("kind"), Family.valueOf(((String) root.get("family")).toUpperCase(Locale.ROOT)),
-                (String) root.get("outcome"), (String) root.get("scoreName"), ModelJson.number(root.get("intercept")), terms,
-                cuts, baseline, (int) ModelJson.number(root.get("n")), (int) ModelJson.number(root.get("events")));
+                (String) root.get("outcome"), (String) root.get("scoreName"), Json.number(root.get("intercept")), terms,
+                cuts, baseline, (int) Json.number(root.get("n")), (int) Json.number(root.get("events")));
     }
 }

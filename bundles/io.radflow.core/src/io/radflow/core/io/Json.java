@@ -1,4 +1,4 @@
-package io.radflow.study.model;
+package io.radflow.core.io;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small JSON subset of model files: objects (as {@link LinkedHashMap}), arrays (as {@link List}), strings,
+ * The small JSON subset Radflow writes and reads (run manifests, node lists, pipeline bundles, model files):
+ * objects (as {@link LinkedHashMap}), arrays (as {@link List}), strings,
  * numbers (as {@link Double}), booleans and null. Non-finite numbers are written as {@code null} and read back as NaN
  * where a number is expected ({@link #number}).
  */
-final class ModelJson {
+public final class Json {
 
-    private ModelJson() {
+    private Json() {
     }
 
-    static String write(Object value) {
+    /** {@code value} as indented JSON; lists of scalars stay on one line. */
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out, 0);
         return out.append('\n').toString();
@@ -90,7 +92,7 @@ final class ModelJson {
     }
 
     /** Parses one JSON value. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Parser p = new Parser(text);
         Object value = p.value();
         p.skip();
@@ -101,7 +103,7 @@ final class ModelJson {
     }
 
     /** A number (NaN for null). */
-    static double number(Object value) {
+    public static double number(Object value) {
         return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
 
@@ -229,5 +231,11 @@ final class ModelJson {
             }
             throw error("unterminated string");
         }
+    }
+
+    /** Writes {@code value} to {@code file} through a temporary file and an atomic move. */
+    public static void writeFile(Object value, java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeString(file, write(value));
     }
 }
