@@ -10,7 +10,6 @@ import io.radflow.testsupport.ConformanceReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -158,58 +157,4 @@ public final class StudyFixture {
         return node.execute(new NodeInputs("test", inputs), p, context);
     }
 
-    /** A context that records log lines and patient failures. */
-    public static final class Context implements ExecutionContext {
-        public final List<String> log = new ArrayList<>();
-        public final List<String> failures = new ArrayList<>();
-        private final Path dir;
-
-        public Context() {
-            this(Path.of(System.getProperty("radflow.test.output", "target/test-output")));
-        }
-
-        public Context(Path dir) {
-            this.dir = dir;
-        }
-
-        @Override
-        public void progress(double fraction, String message) {
-            if (fraction < 0 || fraction > 1) {
-                throw new AssertionError("progress out of [0, 1]: " + fraction);
-            }
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return false;
-        }
-
-        @Override
-        public void reportPatientFailure(String patientId, String field, String message) {
-            failures.add(patientId + " / " + field + ": " + message);
-        }
-
-        @Override
-        public void recordInput(Path file) {
-        }
-
-        @Override
-        public void log(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public Path baseDirectory() {
-            return dir;
-        }
-
-        @Override
-        public Path cacheDirectory() {
-            try {
-                return Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 }

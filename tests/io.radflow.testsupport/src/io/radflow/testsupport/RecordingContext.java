@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An {@link ExecutionContext} for node tests that records what the node reports: patient failures, input files,
- * progress fractions and log lines. Cancellation is switched on with {@link #cancel()}.
+ * progress fractions (which must lie in [0, 1]) and log lines. Cancellation is switched on with {@link #cancel()}.
  */
 public final class RecordingContext implements ExecutionContext {
 
@@ -60,6 +60,9 @@ public final class RecordingContext implements ExecutionContext {
 
     @Override
     public void progress(double fraction, String message) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new AssertionError("progress out of [0, 1]: " + fraction + " (" + message + ")");
+        }
         progress.add(fraction);
     }
 

@@ -13,7 +13,7 @@ import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.NodeExecutionException;
 import io.radflow.core.port.PortObject;
-import io.radflow.study.StudyFixture.Context;
+import io.radflow.testsupport.RecordingContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +44,9 @@ class DataNodesTest {
     @Test
     void randomSplitIsStratifiedAndReproducible() throws Exception {
         Map<String, PortObject> a = run("radflow.study.split", new TrainTestSplitNode(),
-                Map.of(TrainTestSplitNode.IN_TABLE, withoutSet()), new Context(), "stratify", "mvi");
+                Map.of(TrainTestSplitNode.IN_TABLE, withoutSet()), new RecordingContext(), "stratify", "mvi");
         Map<String, PortObject> b = run("radflow.study.split", new TrainTestSplitNode(),
-                Map.of(TrainTestSplitNode.IN_TABLE, withoutSet()), new Context(), "stratify", "mvi");
+                Map.of(TrainTestSplitNode.IN_TABLE, withoutSet()), new RecordingContext(), "stratify", "mvi");
         Table t = (Table) a.get(TrainTestSplitNode.OUT_TABLE);
         assertEquals(t, b.get(TrainTestSplitNode.OUT_TABLE), "same seed, same split");
         assertEquals(List.of("PatientID", "Set"), t.columnNames().subList(0, 2));
@@ -55,7 +55,7 @@ class DataNodesTest {
         assertEquals(Math.round(0.7 * positives), count(t, "train", "mvi", "1"));
         assertEquals(Math.round(0.7 * (80 - positives)), count(t, "train", "mvi", "0"));
         Table other = (Table) run("radflow.study.split", new TrainTestSplitNode(), Map.of(TrainTestSplitNode.IN_TABLE,
-                withoutSet()), new Context(), "stratify", "mvi", "seed", "7").get(TrainTestSplitNode.OUT_TABLE);
+                withoutSet()), new RecordingContext(), "stratify", "mvi", "seed", "7").get(TrainTestSplitNode.OUT_TABLE);
         assertFalse(t.column("Set").equals(other.column("Set")), "another seed, another split");
     }
 
@@ -66,7 +66,7 @@ class DataNodesTest {
         for (int r = 0; r < centre.length; r++) {
             centre[r] = r == 0 ? "D" : r % 3 == 0 ? "A" : r % 3 == 1 ? "B" : "C";
         }
-        Context context = new Context();
+        RecordingContext context = new RecordingContext();
         Map<String, PortObject> out = run("radflow.study.split", new TrainTestSplitNode(), Map.of(TrainTestSplitNode.IN_TABLE,
                 s.withColumns(List.of(Column.text("centre", centre)))), context, "method", "centre", "testCentres", "C,D");
         Table t = (Table) out.get(TrainTestSplitNode.OUT_TABLE);
@@ -75,7 +75,7 @@ class DataNodesTest {
         assertTrue(context.log.contains("centre D has a single patient"), context.log.toString());
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> run("radflow.study.split",
                 new TrainTestSplitNode(), Map.of(TrainTestSplitNode.IN_TABLE, s.withColumns(List.of(Column.text("centre",
-                        centre)))), new Context(), "method", "centre", "testCentres", "E"));
+                        centre)))), new RecordingContext(), "method", "centre", "testCentres", "E"));
         assertTrue(e.getMessage().contains("'E' does not occur"), e.getMessage());
     }
 
@@ -83,7 +83,7 @@ class DataNodesTest {
     void zscoreUsesTrainingMeanAndSdAndDropsConstantFeatures() throws Exception {
         Table f = features("f1", "f3").withColumns(List.of(Column.numeric("flat", new double[80])));
         Map<String, PortObject> out = run("radflow.study.zscore", new ZScoreNode(), Map.of(ZScoreNode.IN_FEATURES, f,
-                ZScoreNode.IN_CLINICAL, study()), new Context());
+                ZScoreNode.IN_CLINICAL, study()), new RecordingContext());
         Table scaler = (Table) out.get(ZScoreNode.OUT_SCALER);
         int row = scaler.findRow("feature", "f1");
         assertTrue(conform("zscore", "zscore_f1_mean", scaler.column("mean").number(row), 1e-12));
@@ -100,7 +100,7 @@ class DataNodesTest {
     void clinicalTableTypesMissingValuesAndRequiredColumns(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("clinical.csv"), "PatientID,age,afp,bclc,code\nP1,61,NA,A,1\nP2,70,12.5,,2\n"
                 + "P3,,3.1,B,3\n");
-        Context context = new Context(dir);
+        RecordingContext context = new RecordingContext(dir);
         Map<String, PortObject> out = run("radflow.study.clinicalTable", new ClinicalTableNode(), Map.of(), context,
                 "types", "code:categorical", "required", "age");
         Table t = (Table) out.get(ClinicalTableNode.OUT_TABLE);
@@ -108,14 +108,15 @@ class DataNodesTest {
         assertTrue(Double.isNaN(t.column("afp").number(0)));
         assertFalse(t.column("code").isNumeric());
         assertEquals("", t.column("bclc").text(1));
-        assertEquals(List.of("P3 / age: missing value in a required column; row dropped"), context.failures);
+        assertEquals(List.of(new RecordingContext.Failure("P3", "age", "missing value in a required column; row dropped")),
+                context.failures);
         Table report = (Table) out.get(ClinicalTableNode.OUT_REPORT);
         assertEquals(1, report.column("missing").number(report.findRow("column", "afp")));
         assertEquals("A", report.column("levels").text(report.findRow("column", "bclc")));
         assertEquals("61..70", report.column("levels").text(report.findRow("column", "age")));
         Files.writeString(dir.resolve("bad.csv"), "PatientID,age\nP1,sixty\n");
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> run("radflow.study.clinicalTable",
-                new ClinicalTableNode(), Map.of(), new Context(dir), "file", "bad.csv", "types", "age:numeric"));
+                new ClinicalTableNode(), Map.of(), new RecordingContext(dir), "file", "bad.csv", "types", "age:numeric"));
         assertTrue(e.getMessage().contains("'age' is declared numeric but holds 'sixty'"), e.getMessage());
     }
 
@@ -124,7 +125,7 @@ class DataNodesTest {
         Table a = features("f1", "f2");
         Table b = new Table(List.of(Column.text("PatientID", new String[] {"S002", "S001"}),
                 Column.numeric("f1", new double[] {2, 1})));
-        Context context = new Context();
+        RecordingContext context = new RecordingContext();
         Table joined = (Table) run("radflow.study.joinFeatures", new FeatureJoinNode(), Map.of("table1", a, "table2", b),
                 context, "prefix1", "portal_", "prefix2", "arterial_").get(FeatureJoinNode.OUT_TABLE);
         assertEquals(List.of("PatientID", "portal_f1", "portal_f2", "arterial_f1"), joined.columnNames());
@@ -132,13 +133,13 @@ class DataNodesTest {
         assertEquals(1, joined.column("arterial_f1").number(0));
         assertEquals(78, context.failures.size());
         assertThrows(NodeExecutionException.class, () -> run("radflow.study.joinFeatures", new FeatureJoinNode(),
-                Map.of("table1", a, "table2", b), new Context()));
+                Map.of("table1", a, "table2", b), new RecordingContext()));
     }
 
     @Test
     void selectRowsKeepsOneSet() throws Exception {
         Table t = (Table) run("radflow.study.selectRows", new SelectRowsNode(), Map.of(SelectRowsNode.IN_TABLE, study()),
-                new Context()).get(SelectRowsNode.OUT_TABLE);
+                new RecordingContext()).get(SelectRowsNode.OUT_TABLE);
         assertEquals(24, t.rowCount());
         assertEquals(24, count(t, "test", null, null));
     }

@@ -18,9 +18,9 @@ import io.radflow.stats.nomogram.Nomogram;
 import io.radflow.stats.survival.CoxFit;
 import io.radflow.stats.survival.CoxRegression;
 import io.radflow.stats.survival.SurvivalData;
-import io.radflow.study.StudyFixture.Context;
 import io.radflow.study.model.FittedModel;
 import io.radflow.study.model.ModelPortType;
+import io.radflow.testsupport.RecordingContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class ModelNodesTest {
     @Test
     void logisticModelWithACategoricalCovariateMatchesGlm() throws Exception {
         Map<String, PortObject> out = run("radflow.study.logisticModel", new LogisticModelNode(), inputs(features("f1", "f3")),
-                new Context(), "covariates", "f1,f3,grade");
+                new RecordingContext(), "covariates", "f1,f3,grade");
         Table c = (Table) out.get(RegressionModelNode.OUT_COEFFICIENTS);
         assertTrue(conform("logisticModel", "logistic_coef_(Intercept)", coef(c, "(Intercept)"), 1e-6));
         assertTrue(conform("logisticModel", "logistic_coef_f1", coef(c, "f1"), 1e-6));
@@ -66,7 +66,7 @@ class ModelNodesTest {
     @Test
     void coxModelMatchesCoxphAndBasehaz() throws Exception {
         Map<String, PortObject> out = run("radflow.study.coxModel", new CoxModelNode(), inputs(features("f1", "f3")),
-                new Context());
+                new RecordingContext());
         Table c = (Table) out.get(RegressionModelNode.OUT_COEFFICIENTS);
         FittedModel model = (FittedModel) out.get(RegressionModelNode.OUT_MODEL);
         assertTrue(conform("coxModel", "cox_coef_f1", coef(c, "f1"), 1e-6));
@@ -83,7 +83,7 @@ class ModelNodesTest {
     @Test
     void modelJsonRoundTripsThroughThePortType(@TempDir Path dir) throws Exception {
         FittedModel model = (FittedModel) run("radflow.study.coxModel", new CoxModelNode(), inputs(features("f1", "f3")),
-                new Context()).get(RegressionModelNode.OUT_MODEL);
+                new RecordingContext()).get(RegressionModelNode.OUT_MODEL);
         List<Path> files = model.write(dir, "model");
         FittedModel back = (FittedModel) new ModelPortType().read(files.get(0));
         assertEquals(model.terms(), back.terms());
@@ -99,13 +99,13 @@ class ModelNodesTest {
         for (int r = 0; r < grade.length; r++) {
             grade[r] = r < 5 ? null : s.column("grade").text(r);
         }
-        Context context = new Context();
+        RecordingContext context = new RecordingContext();
         Map<String, PortObject> out = run("radflow.study.coxModel", new CoxModelNode(),
                 Map.of(RegressionModelNode.IN_FEATURES, features("f1"), RegressionModelNode.IN_CLINICAL,
                         s.withColumns(List.of(Column.text("grade", grade)))), context, "covariates", "f1,grade");
         assertEquals(51, ((FittedModel) out.get(RegressionModelNode.OUT_MODEL)).n());
         assertEquals(5, context.failures.size(), context.failures.toString());
-        assertTrue(context.failures.get(0).contains("grade"), context.failures.toString());
+        assertTrue(context.failures.get(0).toString().contains("grade"), context.failures.toString());
         Table p = (Table) out.get(RegressionModelNode.OUT_PREDICTIONS);
         assertTrue(Double.isNaN(p.column("lp").number(0)));
     }
@@ -113,17 +113,17 @@ class ModelNodesTest {
     @Test
     void radScoreRiskGroupsAndMaxstatCutpoint() throws Exception {
         Map<String, PortObject> cox = run("radflow.study.coxModel", new CoxModelNode(), inputs(features("f1", "f3")),
-                new Context());
+                new RecordingContext());
         Map<String, PortObject> rad = run("radflow.study.radScore", new RadScoreNode(), Map.of(RadScoreNode.IN_MODEL,
                 cox.get(RegressionModelNode.OUT_MODEL), RadScoreNode.IN_FEATURES, features("f1", "f3"),
-                RadScoreNode.IN_CLINICAL, study()), new Context());
+                RadScoreNode.IN_CLINICAL, study()), new RecordingContext());
         Table scores = (Table) rad.get(RadScoreNode.OUT_SCORES);
         Table lp = (Table) cox.get(RegressionModelNode.OUT_PREDICTIONS);
         assertEquals(Arrays.toString(lp.column("lp").numbers()), Arrays.toString(scores.column("radscore").numbers()));
         FittedModel radModel = (FittedModel) rad.get(RadScoreNode.OUT_MODEL);
         assertTrue(radModel.formula().matches("radscore = [0-9.e-]+ \\* f1 [+-] [0-9.e-]+ \\* f3"), radModel.formula());
         Map<String, PortObject> groups = run("radflow.study.riskGroups", new RiskGroupNode(), Map.of(RiskGroupNode.IN_MODEL,
-                radModel, RiskGroupNode.IN_FEATURES, features("f1", "f3"), RiskGroupNode.IN_CLINICAL, study()), new Context(),
+                radModel, RiskGroupNode.IN_FEATURES, features("f1", "f3"), RiskGroupNode.IN_CLINICAL, study()), new RecordingContext(),
                 "method", "maxstat");
         Table cut = (Table) groups.get(RiskGroupNode.OUT_CUTPOINT);
         assertTrue(conform("riskGroups", "maxstat_cut", cut.column("cutpoint").number(0), 1e-6));
@@ -135,7 +135,7 @@ class ModelNodesTest {
         }
         assertEquals(c, ((FittedModel) groups.get(RiskGroupNode.OUT_MODEL)).cutpoints().get("maxstat"), 0);
         Table median = (Table) run("radflow.study.riskGroups", new RiskGroupNode(), Map.of(RiskGroupNode.IN_MODEL, radModel,
-                RiskGroupNode.IN_FEATURES, features("f1", "f3"), RiskGroupNode.IN_CLINICAL, study()), new Context())
+                RiskGroupNode.IN_FEATURES, features("f1", "f3"), RiskGroupNode.IN_CLINICAL, study()), new RecordingContext())
                 .get(RiskGroupNode.OUT_CUTPOINT);
         double[] train = Arrays.copyOf(scores.column("radscore").numbers(), 56);
         assertEquals(Cutpoints.median(train), median.column("cutpoint").number(0), 0, "training rows are the first 56");
@@ -144,9 +144,9 @@ class ModelNodesTest {
     @Test
     void nomogramPointsEqualTheStatsNomogram() throws Exception {
         FittedModel model = (FittedModel) run("radflow.study.logisticModel", new LogisticModelNode(),
-                inputs(features("f1", "f3")), new Context()).get(RegressionModelNode.OUT_MODEL);
+                inputs(features("f1", "f3")), new RecordingContext()).get(RegressionModelNode.OUT_MODEL);
         Map<String, PortObject> out = run("radflow.study.nomogram", new NomogramNode(), Map.of(NomogramNode.IN_MODEL, model,
-                NomogramNode.IN_FEATURES, features("f1", "f3"), NomogramNode.IN_CLINICAL, study()), new Context());
+                NomogramNode.IN_FEATURES, features("f1", "f3"), NomogramNode.IN_CLINICAL, study()), new RecordingContext());
         double[] f1 = trainingValues("f1");
         double[] f3 = trainingValues("f3");
         Nomogram reference = Nomogram.of(model.intercept(), List.of(
@@ -173,7 +173,7 @@ class ModelNodesTest {
         Table clinical = study().withColumns(List.of(Column.numeric("event", new double[80])));
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> run("radflow.study.coxModel",
                 new CoxModelNode(), Map.of(RegressionModelNode.IN_FEATURES, features("f1"), RegressionModelNode.IN_CLINICAL,
-                        clinical), new Context()));
+                        clinical), new RecordingContext()));
         assertTrue(e.getMessage().contains("no event"), e.getMessage());
     }
 

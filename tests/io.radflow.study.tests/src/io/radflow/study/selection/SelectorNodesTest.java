@@ -21,7 +21,7 @@ import io.radflow.stats.survival.CoxRegression;
 import io.radflow.stats.survival.SurvivalData;
 import io.radflow.stats.tables.MannWhitney;
 import io.radflow.study.StudyFixture;
-import io.radflow.study.StudyFixture.Context;
+import io.radflow.testsupport.RecordingContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,7 @@ class SelectorNodesTest {
     void iccFilterMatchesPsychAndTheStatsCore() throws Exception {
         Map<String, PortObject> in = Map.of(SelectorNode.IN_FEATURES, features("f1", "f2", "f3", "f5"),
                 SelectorNode.IN_CLINICAL, study(), IccFilterNode.IN_SECOND, StudyFixture.reader2());
-        Map<String, PortObject> out = run("radflow.study.iccFilter", new IccFilterNode(), in, new Context(), "form", "ICC3",
+        Map<String, PortObject> out = run("radflow.study.iccFilter", new IccFilterNode(), in, new RecordingContext(), "form", "ICC3",
                 "threshold", "0.75");
         Table report = (Table) out.get(SelectorNode.OUT_REPORT);
         double[] a = trainingValues("f2");
@@ -65,7 +65,7 @@ class SelectorNodesTest {
             assertTrue(conform("iccFilter", "icc_" + f + "_ICC3_lower", cell(report, f, "lower"), 1e-9));
         }
         assertEquals(List.of("f1", "f2", "f5"), kept(out));
-        Map<String, PortObject> lower = run("radflow.study.iccFilter", new IccFilterNode(), in, new Context(), "form",
+        Map<String, PortObject> lower = run("radflow.study.iccFilter", new IccFilterNode(), in, new RecordingContext(), "form",
                 "ICC2", "bound", "lower");
         assertEquals(List.of("f1", "f5"), kept(lower), "f2's lower ICC bound is below 0.75");
     }
@@ -85,7 +85,7 @@ class SelectorNodesTest {
     @Test
     void nearZeroVarianceMatchesCaret() throws Exception {
         Map<String, PortObject> out = run("radflow.study.nearZeroVariance", new NearZeroVarianceNode(),
-                inputs(features("f1", "f2", "f3", "f4", "f5")), new Context());
+                inputs(features("f1", "f2", "f3", "f4", "f5")), new RecordingContext());
         Table report = (Table) out.get(SelectorNode.OUT_REPORT);
         for (String f : List.of("f1", "f2", "f3", "f4", "f5")) {
             assertTrue(conform("nearZeroVariance", "nzv_" + f + "_freqRatio", cell(report, f, "freqRatio"), 1e-12));
@@ -99,7 +99,7 @@ class SelectorNodesTest {
     void constantFeatureIsDroppedWithItsReason() throws Exception {
         Table f = features("f1", "f3").withColumns(List.of(Column.numeric("flat", new double[80])));
         Map<String, PortObject> out = run("radflow.study.univariateFilter", new UnivariateFilterNode(), inputs(f),
-                new Context(), "outcomeType", "survival", "test", "cox", "pThreshold", "0.5");
+                new RecordingContext(), "outcomeType", "survival", "test", "cox", "pThreshold", "0.5");
         Table report = (Table) out.get(SelectorNode.OUT_REPORT);
         assertEquals(0, cell(report, "flat", "kept"));
         assertTrue(report.column("reason").text(report.findRow("feature", "flat")).contains("constant"), report.toString());
@@ -109,9 +109,9 @@ class SelectorNodesTest {
     @Test
     void univariateFilterPValuesMatchR() throws Exception {
         Table f = features("f1", "f2", "f3", "f5");
-        Table mw = (Table) run("radflow.study.univariateFilter", new UnivariateFilterNode(), inputs(f), new Context(),
+        Table mw = (Table) run("radflow.study.univariateFilter", new UnivariateFilterNode(), inputs(f), new RecordingContext(),
                 "pThreshold", "1").get(SelectorNode.OUT_REPORT);
-        Table cox = (Table) run("radflow.study.univariateFilter", new UnivariateFilterNode(), inputs(f), new Context(),
+        Table cox = (Table) run("radflow.study.univariateFilter", new UnivariateFilterNode(), inputs(f), new RecordingContext(),
                 "outcomeType", "survival", "test", "cox").get(SelectorNode.OUT_REPORT);
         double[] x = trainingValues("f1");
         double[] mvi = trainingValues("mvi");
@@ -129,7 +129,7 @@ class SelectorNodesTest {
     @Test
     void keepingNoFeatureFailsWithTheBestPValue() {
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> run("radflow.study.univariateFilter",
-                new UnivariateFilterNode(), inputs(features("f2", "f5")), new Context(), "pThreshold", "0.01"));
+                new UnivariateFilterNode(), inputs(features("f2", "f5")), new RecordingContext(), "pThreshold", "0.01"));
         assertTrue(e.getMessage().contains("No feature of 2 was kept") && e.getMessage().contains("smallest mannWhitney"),
                 e.getMessage());
     }
@@ -137,7 +137,7 @@ class SelectorNodesTest {
     @Test
     void correlationPruningKeepsTheMoreRelevantOfACorrelatedPair() throws Exception {
         Map<String, PortObject> out = run("radflow.study.correlationPruning", new CorrelationPruningNode(),
-                inputs(features("f1", "f2", "f3", "f5")), new Context(), "outcomeType", "survival", "test", "cox",
+                inputs(features("f1", "f2", "f3", "f5")), new RecordingContext(), "outcomeType", "survival", "test", "cox",
                 "method", "pearson", "threshold", "0.8");
         Table report = (Table) out.get(SelectorNode.OUT_REPORT);
         int row = report.findRow("feature", "f2");
@@ -146,7 +146,7 @@ class SelectorNodesTest {
                 report.column("r").number(row), 1e-15);
         assertEquals(List.of("f1", "f3", "f5"), kept(out));
         Table auto = (Table) run("radflow.study.correlationPruning", new CorrelationPruningNode(),
-                inputs(features("f1", "f2", "f3", "f5")), new Context(), "outcomeType", "survival", "test", "cox")
+                inputs(features("f1", "f2", "f3", "f5")), new RecordingContext(), "outcomeType", "survival", "test", "cox")
                 .get(SelectorNode.OUT_REPORT);
         assertTrue(cell(auto, "f5", "shapiro_p") < 0.05, "f5 is exponential");
     }
@@ -154,12 +154,12 @@ class SelectorNodesTest {
     @Test
     void stepwiseCoxMatchesStepAicAndLogisticKeepsNothing() throws Exception {
         Map<String, PortObject> out = run("radflow.study.stepwise", new StepwiseNode(), inputs(features("f1", "f2", "f3",
-                "f5")), new Context(), "outcomeType", "survival");
+                "f5")), new RecordingContext(), "outcomeType", "survival");
         for (String f : FEATURES) {
             assertEquals(ref("stepwise_cox_aic_" + f) == 1, kept(out).contains(f), f);
         }
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> run("radflow.study.stepwise",
-                new StepwiseNode(), inputs(features("f1", "f2", "f3", "f5")), new Context()));
+                new StepwiseNode(), inputs(features("f1", "f2", "f3", "f5")), new RecordingContext()));
         assertEquals(0, ref("stepwise_aic_f1"), "R's stepAIC also drops every term");
         assertTrue(e.getMessage().contains("prefers the model without covariates"), e.getMessage());
     }
@@ -167,7 +167,7 @@ class SelectorNodesTest {
     @Test
     void mrmrMatchesThePublishedFormulaInR() throws Exception {
         Map<String, PortObject> out = run("radflow.study.mrmr", new MrmrNode(), inputs(features("f1", "f2", "f3", "f5")),
-                new Context(), "count", "3");
+                new RecordingContext(), "count", "3");
         Table report = (Table) out.get(SelectorNode.OUT_REPORT);
         for (String f : List.of("f1", "f5", "f3")) {
             assertTrue(conform("mrmr", "mrmr_relevance_" + f, cell(report, f, "relevance"), 1e-12));
@@ -181,14 +181,14 @@ class SelectorNodesTest {
         Table clinical = study().withColumns(List.of(Column.numeric("event", new double[80])));
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> run("radflow.study.univariateFilter",
                 new UnivariateFilterNode(), Map.of(SelectorNode.IN_FEATURES, features("f1"), SelectorNode.IN_CLINICAL,
-                        clinical), new Context(), "outcomeType", "survival", "test", "cox"));
+                        clinical), new RecordingContext(), "outcomeType", "survival", "test", "cox"));
         assertTrue(e.getMessage().contains("no event") && e.getMessage().contains("all censored"), e.getMessage());
     }
 
     @Test
     void withoutSetColumnTheSelectorAsksForASplit() {
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> run("radflow.study.nearZeroVariance",
-                new NearZeroVarianceNode(), Map.of(SelectorNode.IN_FEATURES, features("f1")), new Context()));
+                new NearZeroVarianceNode(), Map.of(SelectorNode.IN_FEATURES, features("f1")), new RecordingContext()));
         assertTrue(e.getMessage().contains("radflow.study.split"), e.getMessage());
     }
 
@@ -202,7 +202,7 @@ class SelectorNodesTest {
             }
         }
         Table changed = features("f1", "f2", "f3", "f5").withColumns(List.of(Column.numeric("f1", f1)));
-        Table a = (Table) run("radflow.study.univariateFilter", new UnivariateFilterNode(), inputs(changed), new Context(),
+        Table a = (Table) run("radflow.study.univariateFilter", new UnivariateFilterNode(), inputs(changed), new RecordingContext(),
                 "outcomeType", "survival", "test", "cox").get(SelectorNode.OUT_REPORT);
         assertTrue(conform("univariateFilter", "cox_p_f1", cell(a, "f1", "p"), 1e-6), "test rows must not matter");
     }
