@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * signal the demo generator plants (tumour heterogeneity h drives survival, mvi and grade) is found.
  *
  * <p>To regenerate the {@code .radflow} files after editing a YAML file, run with
- * {@code -Dtycho.testArgLine=-Dradflow.examples.write=true}. Run times on 2 cores: studies 1 and 4 about 90 s
- * each (filters; study 4 resamples to 1 mm), the others under 15 s.
+ * {@code -Dtycho.testArgLine=-Dradflow.examples.write=true}. Run times on 2 cores: study 1 about 60 s (filters),
+ * study 4 about 70 s (1 mm resampling), the others under 10 s once the demo cohort is cached.
  */
 class StudyPipelinesTest {
 
@@ -83,6 +83,7 @@ class StudyPipelinesTest {
                 .filter(n -> n.status() != NodeStatus.SUCCEEDED).map(n -> n.nodeId() + ": " + n.error()).toList().toString());
 
         String report = Files.readString(out.resolve(PipelineExecutor.REPORT_FILE));
+        assertTrue(report.contains("data:image/png;base64,") && report.contains("<svg"), "figures inlined in report.html");
         int evaluations = 0;
         for (var node : pipeline.getNodes()) {
             List<String> figures = FIGURES.get(node.getTypeId());
@@ -130,6 +131,15 @@ class StudyPipelinesTest {
                                 + " outside [" + lo + ", " + hi + "]");
                     }
                 }
+            }
+        }
+        if (t.hasColumn("median") && t.hasColumn("median_lower") && t.hasColumn("median_upper")) {
+            for (int r = 0; r < t.rowCount(); r++) {
+                double m = t.column("median").number(r);
+                double lo = t.column("median_lower").number(r);
+                double hi = t.column("median_upper").number(r);
+                assertTrue(Double.isNaN(lo) || lo <= m, file + " row " + (r + 1) + ": median " + m + " below its lower limit " + lo);
+                assertTrue(Double.isNaN(hi) || m <= hi, file + " row " + (r + 1) + ": median " + m + " above its upper limit " + hi);
             }
         }
         if (t.hasColumn("n_risk") && t.hasColumn("survival")) {
