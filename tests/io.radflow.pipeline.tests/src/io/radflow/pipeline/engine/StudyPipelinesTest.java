@@ -73,6 +73,12 @@ class StudyPipelinesTest {
         assertEquals(PipelineFiles.toXmiString(fromYaml), Files.readString(xmi, StandardCharsets.UTF_8),
                 xmi + " is not the import of " + study + ".yaml; regenerate it");
 
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = io.radflow.cli.RadflowCli.execute(new String[] {"validate", xmi.toString()}, () -> registry,
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, "radflow-cli validate " + xmi + ": " + err.toString(StandardCharsets.UTF_8));
+
         Path out = output.resolve(study);
         long start = System.nanoTime();
         Pipeline pipeline = PipelineFiles.load(xmi);

@@ -100,6 +100,29 @@ class ElasticNetSelectorNodeTest {
     }
 
     @Test
+    void lassoLogisticKeepsTheFeaturesAndInterceptOfADirectCrossValidatedFit() throws Exception {
+        Table s = study();
+        double[] f1 = s.column("f1").numbers();
+        double[] high = new double[f1.length];
+        for (int r = 0; r < f1.length; r++) {
+            high[r] = f1[r] + 0.5 * s.column("f3").number(r) > 0 ? 1 : 0;
+        }
+        Table clinical = s.withColumns(List.of(Column.numeric("high", high)));
+        double[][] x = trainingMatrix();
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i][0] + 0.5 * x[i][2] > 0 ? 1 : 0;
+        }
+        CrossValidatedPath direct = ElasticNetCrossValidation.binomial(FeatureMatrix.of(x, FEATURES), y,
+                ElasticNetOptions.defaults(), Folds.random(x.length, 5, 3), CvMeasure.DEVIANCE);
+        Map<String, PortObject> out = runLasso(clinical, "outcome", "high", "folds", "5", "seed", "3");
+        assertSameSelection(direct, direct.lambdaMin(), out);
+        FittedModel model = (FittedModel) out.get(ElasticNetSelectorNode.OUT_MODEL);
+        assertEquals(FittedModel.Family.LOGISTIC, model.family());
+        assertEquals(direct.fit().interceptAt(direct.lambdaMin()), model.intercept(), 0);
+    }
+
+    @Test
     void aFoldWithoutEventsIsAClearError() {
         Table s = study();
         double[] event = new double[s.rowCount()];
