@@ -24,7 +24,6 @@ import java.util.Map;
  * Rad-score node), {@value #OUT_CV} (CV curve) and {@value #OUT_PATH} (coefficient path). Report: feature,
  * coefficient, kept.
  *
- * <p>Not registered in plugin.xml until {@code io.radflow.stats.penalized} is in the build (see docs/study-nodes.md).
  */
 public final class ElasticNetSelectorNode extends SelectorNode {
 
@@ -37,6 +36,11 @@ public final class ElasticNetSelectorNode extends SelectorNode {
     public static final String P_LAMBDA = "lambda";
 
     private final ElasticNetFitter fitter;
+
+    /** The node as registered: fitted by {@link GlmnetElasticNetFitter}. */
+    public ElasticNetSelectorNode() {
+        this(new GlmnetElasticNetFitter());
+    }
 
     public ElasticNetSelectorNode(ElasticNetFitter fitter) {
         this.fitter = fitter;

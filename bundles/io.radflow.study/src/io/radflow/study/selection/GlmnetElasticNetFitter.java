@@ -1,0 +1,71 @@
+package io.radflow.study.selection;
+
+import io.radflow.core.data.Table;
+import io.radflow.stats.penalized.CrossValidatedPath;
+import io.radflow.stats.penalized.CvMeasure;
+import io.radflow.stats.penalized.ElasticNetCrossValidation;
+import io.radflow.stats.penalized.ElasticNetOptions;
+import io.radflow.stats.penalized.ElasticNetPath;
+import io.radflow.stats.penalized.FeatureMatrix;
+import io.radflow.stats.penalized.Folds;
+import io.radflow.study.data.TableBuilder;
+
+/**
+ * {@link ElasticNetFitter} on {@code io.radflow.stats.penalized}: R's
+ * {@code cv.glmnet(x, y, family = "binomial" | "cox", alpha, foldid, type.measure = "deviance")} with glmnet's
+ * default lambda sequence and standardisation, folds from {@link Folds#random(int, int, long)} (seeded), and the
+ * coefficients (original scale) and intercept of the full-data path at {@code lambda.min} or {@code lambda.1se}.
+ * Stateless and thread-safe.
+ */
+public final class GlmnetElasticNetFitter implements ElasticNetFitter {
+
+    @Override
+    public Result fit(Request request) {
+        FeatureMatrix x = FeatureMatrix.of(request.x(), request.names());
+        Folds folds = Folds.random(x.rows(), request.folds(), request.seed());
+        ElasticNetOptions options = ElasticNetOptions.defaults().withAlpha(request.alpha());
+        boolean survival = request.outcome().event() != null;
+        CrossValidatedPath cv;
+        try {
+            cv = survival
+                    ? ElasticNetCrossValidation.cox(x, request.outcome().survival(), options, folds, CvMeasure.DEVIANCE)
+                    : ElasticNetCrossValidation.binomial(x, request.outcome().y(), options, folds, CvMeasure.DEVIANCE);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((survival ? "LASSO-Cox" : "LASSO-logistic") + " " + request.folds()
+                    + "-fold cross-validation on " + x.rows() + " training rows with " + request.outcome().events()
+                    + (survival ? " events" : " positives") + ": " + e.getMessage()
+                    + (survival ? " (use fewer folds or more training rows)" : ""), e);
+        }
+        double lambda = request.oneSe() ? cv.lambda1se() : cv.lambdaMin();
+        ElasticNetPath path = cv.fit();
+        return new Result(lambda, survival ? 0 : path.interceptAt(lambda), cv.coefficients(lambda), cvCurve(cv),
+                pathTable(path));
+    }
+
+    private static Table cvCurve(CrossValidatedPath cv) {
+        TableBuilder t = new TableBuilder().number("lambda").number("cvm").number("cvsd").number("nonzero");
+        double[] lambda = cv.lambda();
+        double[] cvm = cv.cvm();
+        double[] cvsd = cv.cvsd();
+        int[] nonzero = cv.nonzero();
+        for (int i = 0; i < lambda.length; i++) {
+            t.add(lambda[i], cvm[i], cvsd[i], (double) nonzero[i]);
+        }
+        return t.build();
+    }
+
+    private static Table pathTable(ElasticNetPath path) {
+        TableBuilder t = new TableBuilder().number("lambda");
+        path.names().forEach(t::number);
+        for (int l = 0; l < path.size(); l++) {
+            double[] b = path.coefficients(l);
+            Object[] row = new Object[b.length + 1];
+            row[0] = path.lambda(l);
+            for (int j = 0; j < b.length; j++) {
+                row[j + 1] = b[j];
+            }
+            t.add(row);
+        }
+        return t.build();
+    }
+}
