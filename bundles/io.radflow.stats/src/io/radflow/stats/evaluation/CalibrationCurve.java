@@ -177,9 +177,13 @@ public final class CalibrationCurve {
         return new Result(grid, cal, optimism, corrected, valid, smooth[0], smooth[1]);
     }
 
-    /** Group means {x, y} of the non-empty quantile groups of x, in increasing group order. */
-    private static double[][] smoother(double[] x, double[] y, int groups) {
-        ProbabilityBins bins = new ProbabilityBins(x, groups);
+    /**
+     * Group means {x, y} of the non-empty quantile groups of x, in increasing group order; groups whose breaks
+     * coincide (tied predictions, common in bootstrap resamples) are merged.
+     */
+    private static double[][] smoother(double[] x, double[] y, int requestedGroups) {
+        ProbabilityBins bins = ProbabilityBins.mergingTies(x, requestedGroups);
+        int groups = bins.groups();
         double[] sx = new double[groups];
         double[] sy = new double[groups];
         int[] count = new int[groups];

@@ -3,6 +3,7 @@ package io.radflow.stats.evaluation;
 import static io.radflow.stats.evaluation.Conformance.CLOSED;
 import static io.radflow.stats.evaluation.Conformance.check;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,40 @@ class CalibrationTest {
         double[] n = g.numbers("n");
         for (int k = 0; k < n.length; k++) {
             check(method, set, "n[" + (k + 1) + "]", r.valid()[k], n[k], 0);
+        }
+    }
+
+    /**
+     * Tied predictions (as in every bootstrap resample): R's {@code cut} refuses repeated quantile breaks, so
+     * Hosmer-Lemeshow does too, while the calibration smoother merges the groups of a repeated break. For
+     * {0.2 x12, 0.6 x12} and 4 groups the type-7 quantiles are 0.2, 0.2, 0.4, 0.6, 0.6: distinct breaks 0.2,
+     * 0.4, 0.6, two groups, with event fractions 3/12 and 9/12.
+     */
+    @Test
+    void tiedPredictionsMergeSmootherGroups() {
+        double[] p = new double[24];
+        double[] y = new double[24];
+        for (int i = 0; i < 24; i++) {
+            p[i] = i < 12 ? 0.2 : 0.6;
+            y[i] = i % 4 == 0 ? (i < 12 ? 1 : 0) : (i < 12 ? 0 : 1);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ProbabilityBins(p, 4));
+        ProbabilityBins bins = ProbabilityBins.mergingTies(p, 4);
+        assertArrayEquals(new double[] {0.2, 0.4, 0.6}, bins.breaks(), 1e-15);
+        assertEquals(0, bins.of(0.2));
+        assertEquals(1, bins.of(0.6));
+        int[][] resamples = new int[2][24];
+        for (int i = 0; i < 24; i++) {
+            resamples[0][i] = (i * 7) % 24 / 2 * 2; // every even row twice
+            resamples[1][i] = (i * 5 + 3) % 24;
+        }
+        CalibrationCurve.Result r = CalibrationCurve.bootstrap(y, p, 4, rows -> row -> p[row], resamples);
+        assertArrayEquals(new double[] {0.2, 0.6}, r.groupPredicted(), 1e-15);
+        assertArrayEquals(new double[] {0.25, 0.75}, r.groupObserved(), 1e-15);
+        for (int k = 0; k < r.grid().length; k++) {
+            if (!Double.isNaN(r.corrected()[k])) {
+                assertEquals(r.apparent()[k] - r.optimism()[k], r.corrected()[k], 1e-12, "corrected = apparent - optimism");
+            }
         }
     }
 
