@@ -1,7 +1,7 @@
 package io.radflow.ui;
 
-import static io.radflow.ui.UiDriver.pump;
-import static io.radflow.ui.UiDriver.screenshot;
+import static io.radflow.ui.UiTestSupport.pump;
+import static io.radflow.ui.UiTestSupport.screenshot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

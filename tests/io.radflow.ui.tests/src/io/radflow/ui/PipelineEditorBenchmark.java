@@ -1,6 +1,6 @@
 package io.radflow.ui;
 
-import static io.radflow.ui.UiDriver.pump;
+import static io.radflow.ui.UiTestSupport.pump;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 

@@ -2,9 +2,9 @@ package io.radflow.ui;
 
 import static io.radflow.ui.UiDriver.click;
 import static io.radflow.ui.UiDriver.drag;
-import static io.radflow.ui.UiDriver.pump;
-import static io.radflow.ui.UiDriver.screenshot;
-import static io.radflow.ui.UiDriver.waitUntil;
+import static io.radflow.ui.UiTestSupport.pump;
+import static io.radflow.ui.UiTestSupport.screenshot;
+import static io.radflow.ui.UiTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

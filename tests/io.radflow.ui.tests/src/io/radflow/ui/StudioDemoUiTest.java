@@ -1,9 +1,11 @@
 package io.radflow.ui;
 
+import static io.radflow.ui.UiTestSupport.pump;
+import static io.radflow.ui.UiTestSupport.screenshot;
+import static io.radflow.ui.UiTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.radflow.core.port.PortObject;
 import io.radflow.core.port.PortTypes;
@@ -11,7 +13,6 @@ import io.radflow.pipeline.engine.NodeRunRecord;
 import io.radflow.pipeline.engine.RunResult;
 import io.radflow.pipeline.engine.RunStatus;
 import io.radflow.pipeline.model.Node;
-import io.radflow.ui.diagram.DiagramLayout;
 import io.radflow.ui.diagram.Geometry.Box;
 import io.radflow.ui.diagram.Geometry.Rgb;
 import io.radflow.ui.diagram.NodeState;
@@ -28,20 +29,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -91,7 +88,8 @@ class StudioDemoUiTest {
         Object job = handlers.executeCommand(RunPipelineHandler.COMMAND_ID, null);
         assertTrue(job instanceof PipelineRunJob, "Run returned " + job);
         PipelineRunJob run = (PipelineRunJob) job;
-        waitUntil(display, () -> run.getResult() != null && run.session().isFinished(), RUN_TIMEOUT_MILLIS);
+        waitUntil(display, () -> run.getResult() != null && run.session().isFinished(), RUN_TIMEOUT_MILLIS,
+                "the demo run");
         pump(display, 300);
 
         assertTrue(run.session().error().isEmpty(), () -> "run did not start: " + run.session().error().get());
@@ -182,7 +180,7 @@ class StudioDemoUiTest {
         editor.selectNode(kmNode);
         pump(display, 500);
 
-        Path screenshot = screenshot(window.getShell());
+        Path screenshot = screenshot(window.getShell(), "studio-demo");
         assertTrue(Files.size(screenshot) > 10_000, "screenshot " + screenshot + " is suspiciously small");
     }
 
@@ -239,59 +237,4 @@ class StudioDemoUiTest {
         }
     }
 
-    private static Path screenshot(Shell shell) throws Exception {
-        pump(shell.getDisplay(), 200);
-        // Copy the shell's bounds from the screen (no window manager under Xvfb), so the menu bar is included.
-        org.eclipse.swt.graphics.Rectangle bounds = shell.getBounds();
-        Point clientOrigin = shell.toDisplay(0, 0);
-        int height = Math.min(bounds.height, clientOrigin.y + shell.getClientArea().height - bounds.y);
-        Image image = new Image(shell.getDisplay(), bounds.width, height);
-        GC gc = new GC(shell.getDisplay());
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { image.getImageData() };
-            Path dir = Path.of(Optional.ofNullable(System.getProperty("radflow.screenshots")).orElse("target/screenshots"));
-            Files.createDirectories(dir);
-            Path file = dir.resolve("studio-demo.png");
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-            return file;
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
-    }
-
-    private static void pump(Display display, long millis) {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            if (!display.readAndDispatch()) {
-                sleep(10);
-            }
-        }
-        while (display.readAndDispatch()) {
-            // drain
-        }
-    }
-
-    private static void waitUntil(Display display, BooleanSupplier condition, long timeoutMillis) {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                fail("timed out after " + timeoutMillis / 1000 + " s");
-            }
-            if (!display.readAndDispatch()) {
-                sleep(10);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
