@@ -171,6 +171,27 @@ public final class Table implements PortObject {
         return Column.numeric(name, numbers);
     }
 
+    /** A new table with the rows at the given 0-based indices, in that order (e.g. the patients that passed a step). */
+    public Table rows(List<Integer> indices) {
+        List<Column> out = new ArrayList<>();
+        for (Column column : columns.values()) {
+            if (column.isNumeric()) {
+                double[] values = new double[indices.size()];
+                for (int r = 0; r < values.length; r++) {
+                    values[r] = column.number(indices.get(r));
+                }
+                out.add(Column.numeric(column.name(), values));
+            } else {
+                String[] values = new String[indices.size()];
+                for (int r = 0; r < values.length; r++) {
+                    values[r] = column.text(indices.get(r));
+                }
+                out.add(Column.text(column.name(), values));
+            }
+        }
+        return new Table(out);
+    }
+
     /** A new table with the given columns appended (or replaced when a name already exists). */
     public Table withColumns(List<Column> extra) {
         Map<String, Column> merged = new LinkedHashMap<>(columns);

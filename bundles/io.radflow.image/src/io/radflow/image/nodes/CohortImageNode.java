@@ -1,8 +1,6 @@
 package io.radflow.image.nodes;
 
 import io.radflow.core.data.Cohort;
-import io.radflow.core.data.Column;
-import io.radflow.core.data.Table;
 import io.radflow.core.node.CanceledExecutionException;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
@@ -96,29 +94,8 @@ public abstract class CohortImageNode implements NodeImplementation {
             throw new NodeExecutionException(task() + " failed for all " + patients.size() + " patients; last failure: "
                     + lastFailure);
         }
-        return Map.of(COHORT, new Cohort(cohort.manifest(), done, columns, rowsOf(cohort.clinical(), rows)));
+        return Map.of(COHORT, new Cohort(cohort.manifest(), done, columns, cohort.clinical().rows(rows)));
     }
-
-    private static Table rowsOf(Table table, List<Integer> rows) {
-        List<Column> out = new ArrayList<>();
-        for (Column column : table.columns()) {
-            if (column.isNumeric()) {
-                double[] values = new double[rows.size()];
-                for (int r = 0; r < values.length; r++) {
-                    values[r] = column.number(rows.get(r));
-                }
-                out.add(Column.numeric(column.name(), values));
-            } else {
-                String[] values = new String[rows.size()];
-                for (int r = 0; r < values.length; r++) {
-                    values[r] = column.text(rows.get(r));
-                }
-                out.add(Column.text(column.name(), values));
-            }
-        }
-        return new Table(out);
-    }
-
     /** Throws when the parameter {@code key} (a cohort file column) is blank. */
     protected static String column(Parameters parameters, String key) {
         String value = parameters.getString(key, "").trim();
