@@ -3,11 +3,16 @@ package io.radflow.pipeline.engine;
 import io.radflow.core.port.PortObject;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * What happened to one node in a run.
+ * What happened to one node in a run. The maps iterate in key order (port and parameter names), so the run
+ * manifest lists them the same way in every JVM.
  *
  * @param outputs      objects on the output ports (empty unless SUCCEEDED)
  * @param files        files written for the outputs, by port name
@@ -18,9 +23,15 @@ public record NodeRunRecord(String nodeId, String typeId, String typeVersion, St
         Map<String, List<Path>> files, String error, List<PatientFailure> patientFailures) {
 
     public NodeRunRecord {
-        parameters = Map.copyOf(parameters);
-        outputs = Map.copyOf(outputs);
-        files = Map.copyOf(files);
+        parameters = sorted(parameters);
+        outputs = sorted(outputs);
+        files = sorted(files);
         patientFailures = List.copyOf(patientFailures);
+    }
+
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        SortedMap<String, V> copy = new TreeMap<>(map);
+        copy.values().forEach(Objects::requireNonNull);
+        return Collections.unmodifiableSortedMap(copy);
     }
 }

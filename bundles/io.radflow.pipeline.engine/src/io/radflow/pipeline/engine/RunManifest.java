@@ -40,8 +40,10 @@ final class RunManifest {
         root.put("startedAt", started.toString());
         root.put("finishedAt", finished.toString());
         root.put("durationMillis", finished.toEpochMilli() - started.toEpochMilli());
-        root.put("environment", Map.of("java", System.getProperty("java.version"), "os",
-                System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        Map<String, Object> environment = new LinkedHashMap<>();
+        environment.put("java", System.getProperty("java.version"));
+        environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        root.put("environment", environment);
         List<Object> inputList = new ArrayList<>();
         for (Path input : inputs.stream().sorted().toList()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -77,8 +79,10 @@ final class RunManifest {
                 o.put("summary", record.outputs().get(e.getKey()).summary());
                 List<Object> files = new ArrayList<>();
                 for (Path f : e.getValue()) {
-                    files.add(Map.of("path", file.toAbsolutePath().getParent().relativize(f.toAbsolutePath()).toString(), "sha256",
-                            AtomicFiles.sha256(f)));
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("path", file.toAbsolutePath().getParent().relativize(f.toAbsolutePath()).toString());
+                    entry.put("sha256", AtomicFiles.sha256(f));
+                    files.add(entry);
                 }
                 o.put("files", files);
                 outputs.add(o);

@@ -9,9 +9,9 @@ import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
 import io.radflow.core.port.PortObject;
+import io.radflow.stats.evaluation.Cutpoints;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +78,7 @@ public final class CutpointNode implements NodeImplementation {
         for (int i = 0; i < kept.length; i++) {
             kept[i] = values.number(rows.get(i));
         }
-        double cut = median(kept);
+        double cut = Cutpoints.median(kept);
         context.log("cut-point: median of '" + feature + "' = " + cut);
         String[] outIds = new String[kept.length];
         String[] groups = new String[kept.length];
@@ -100,13 +100,5 @@ public final class CutpointNode implements NodeImplementation {
             }
         }
         throw new NodeExecutionException("Input 'ranking' has no feature with a p value");
-    }
-
-    /** Sample median (mean of the two middle order statistics for an even count), as R's {@code median}. */
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 }
