@@ -1,28 +1,16 @@
 package io.radflow.filters.nodes;
 
-import io.radflow.core.data.Cohort;
-import io.radflow.core.node.CanceledExecutionException;
-import io.radflow.core.node.ExecutionContext;
-import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
-import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
-import io.radflow.core.port.PortObject;
 import io.radflow.filters.FilteredImage;
 import io.radflow.filters.ImageFilter;
 import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
-import io.radflow.image.io.ImageFiles;
+import io.radflow.image.nodes.CohortImageNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A node applying one {@link ImageFilter} to every patient of a cohort. A subclass only builds the filter from its
@@ -33,11 +21,11 @@ import java.util.Set;
  *
  * <p>Output {@code cohort}: the input cohort plus one file column per derived image, {@code <image>_<derived
  * name>} (e.g. {@code portal_wavelet-LLH}), pointing to gzip NRRD files written into
- * {@link ExecutionContext#workDirectory()} ({@code <patient>/<column>.nrrd}). A patient whose image cannot be
- * read or filtered is reported through {@link ExecutionContext#reportPatientFailure} and left out; the node fails
- * only when every patient fails.
+ * the node's work directory ({@code <patient>_<column>.nrrd}). The patient loop, progress, cancellation and failure
+ * handling are {@link CohortImageNode}'s: a patient whose image cannot be read or filtered is reported and left out
+ * (with its clinical row); the node fails only when every patient fails.
  */
-public abstract class FilterNode implements NodeImplementation {
+public abstract class FilterNode extends CohortImageNode {
 
     /**
      * The filter configured by {@code parameters}.
@@ -61,67 +49,29 @@ public abstract class FilterNode implements NodeImplementation {
     }
 
     @Override
-    public Map<String, PortObject> execute(NodeInputs inputs, Parameters parameters, ExecutionContext context)
-            throws NodeExecutionException, CanceledExecutionException {
-        Cohort cohort = inputs.get("cohort", Cohort.class);
-        ImageFilter filter;
-        String imageColumn;
-        try {
-            imageColumn = imageColumn(parameters);
-            filter = filter(parameters);
-        } catch (IllegalArgumentException e) {
-            throw new NodeExecutionException(e.getMessage(), e);
-        }
+    protected String task() {
+        return "filtering";
+    }
+
+    @Override
+    protected Map<String, Path> processPatient(PatientFiles files, Parameters parameters) throws PatientFailure {
+        String imageColumn = imageColumn(parameters);
+        ImageFilter filter = filter(parameters);
+        Image3D image = files.read(imageColumn);
         String maskColumn = parameters.getString("mask", "");
-        int label = parameters.has("label") ? parameters.getInt("label") : 1;
-        Path workDirectory;
-        try {
-            workDirectory = context.workDirectory();
-        } catch (IOException e) {
-            throw new NodeExecutionException("cannot create the folder for the filtered images: " + e.getMessage(), e);
+        Mask mask = null;
+        if (!maskColumn.isBlank() && files.patient().files().containsKey(maskColumn)) {
+            int label = parameters.has("label") ? parameters.getInt("label") : 1;
+            Image3D labels = files.read(maskColumn);
+            mask = files.check(maskColumn, () -> Mask.ofLabel(labels, label));
         }
-        List<Cohort.Patient> patients = new ArrayList<>();
-        Set<String> newColumns = new LinkedHashSet<>();
-        List<Cohort.Patient> all = cohort.patients();
-        for (int i = 0; i < all.size(); i++) {
-            context.checkCanceled();
-            Cohort.Patient patient = all.get(i);
-            context.progress((double) i / all.size(), "filtering patient " + patient.id() + " (" + filter.name() + ")");
-            String field = imageColumn;
-            try {
-                Path imageFile = patient.file(imageColumn);
-                field = imageFile.toString();
-                context.recordInput(imageFile);
-                Image3D image = ImageFiles.read(imageFile);
-                Mask mask = null;
-                if (!maskColumn.isBlank() && patient.files().containsKey(maskColumn)) {
-                    Path maskFile = patient.file(maskColumn);
-                    field = maskFile.toString();
-                    context.recordInput(maskFile);
-                    mask = Mask.ofLabel(ImageFiles.read(maskFile), label);
-                    field = imageFile.toString();
-                }
-                Map<String, Path> files = new LinkedHashMap<>(patient.files());
-                Path folder = workDirectory.resolve(patient.id().replaceAll("[^A-Za-z0-9._-]", "_"));
-                Files.createDirectories(folder);
-                for (FilteredImage derived : filter.apply(image, mask)) {
-                    String column = imageColumn + "_" + derived.name();
-                    Path file = folder.resolve(column + ".nrrd");
-                    ImageFiles.write(derived.image(), file);
-                    files.put(column, file);
-                    newColumns.add(column);
-                }
-                patients.add(new Cohort.Patient(patient.id(), files));
-            } catch (IOException | IllegalArgumentException e) {
-                context.reportPatientFailure(patient.id(), field, e.getMessage());
-            }
+        Mask roi = mask;
+        List<FilteredImage> derived = files.check(imageColumn, () -> filter.apply(image, roi));
+        Map<String, Path> written = new LinkedHashMap<>();
+        for (FilteredImage one : derived) {
+            String column = imageColumn + "_" + one.name();
+            written.put(column, files.write(one.image(), column));
         }
-        context.progress(1, "filtered " + patients.size() + " of " + all.size() + " patients");
-        if (patients.isEmpty() && !all.isEmpty()) {
-            throw new NodeExecutionException(filter.name() + " failed for all " + all.size() + " patients (see the patient failures)");
-        }
-        List<String> columns = new ArrayList<>(cohort.fileColumns());
-        newColumns.stream().filter(c -> !columns.contains(c)).forEach(columns::add);
-        return Map.of("cohort", new Cohort(cohort.manifest(), patients, columns, cohort.clinical()));
+        return written;
     }
 }

@@ -43,8 +43,10 @@ public abstract class CohortImageNode implements NodeImplementation {
      * Processes one patient.
      *
      * @return the file columns whose files changed (or that are new) and their new files
+     * @throws CanceledExecutionException when long per-patient work saw {@link PatientFiles#isCanceled()}
      */
-    protected abstract Map<String, Path> processPatient(PatientFiles files, Parameters parameters) throws PatientFailure;
+    protected abstract Map<String, Path> processPatient(PatientFiles files, Parameters parameters)
+            throws PatientFailure, CanceledExecutionException;
 
     @Override
     public final Map<String, PortObject> execute(NodeInputs inputs, Parameters parameters, ExecutionContext context)
@@ -74,7 +76,8 @@ public abstract class CohortImageNode implements NodeImplementation {
             Cohort.Patient patient = patients.get(i);
             context.progress((double) i / patients.size(), task() + " of patient " + patient.id());
             try {
-                Map<String, Path> changed = processPatient(new PatientFiles(patient, context, work), parameters);
+                PatientFiles patientFiles = new PatientFiles(patient, context, work, i, patients.size(), task());
+                Map<String, Path> changed = processPatient(patientFiles, parameters);
                 Map<String, Path> files = new LinkedHashMap<>(patient.files());
                 files.putAll(changed);
                 for (String column : changed.keySet()) {
@@ -142,15 +145,36 @@ public abstract class CohortImageNode implements NodeImplementation {
         private final Cohort.Patient patient;
         private final ExecutionContext context;
         private final Path work;
+        private final int index;
+        private final int count;
+        private final String task;
 
-        PatientFiles(Cohort.Patient patient, ExecutionContext context, Path work) {
+        PatientFiles(Cohort.Patient patient, ExecutionContext context, Path work, int index, int count, String task) {
             this.patient = patient;
             this.context = context;
             this.work = work;
+            this.index = index;
+            this.count = count;
+            this.task = task;
         }
 
         public Cohort.Patient patient() {
             return patient;
+        }
+
+        /** Reports progress within this patient ({@code fraction} in [0, 1]) as progress of the whole node. */
+        public void progress(double fraction) {
+            context.progress((index + Math.min(1, Math.max(0, fraction))) / count, task + " of patient " + patient.id());
+        }
+
+        /** Whether the user asked to stop (for long per-patient work that polls). */
+        public boolean isCanceled() {
+            return context.isCanceled();
+        }
+
+        /** A line for the run log. */
+        public void log(String message) {
+            context.log(message);
         }
 
         /** The file of {@code column}, or a failure naming the column. */

@@ -109,6 +109,7 @@ class FilterNodesTest {
         }
         assertEquals(expected, out.fileColumns());
         assertEquals(1, out.patients().size());
+        assertEquals(1, out.clinical().rowCount(), "the failed patient's clinical row goes with it");
         assertEquals(1, context.failures.size());
         assertEquals("broken", context.failures.get(0)[0]);
         assertTrue(context.failures.get(0)[1].contains("missing.nrrd"), context.failures.get(0)[1]);

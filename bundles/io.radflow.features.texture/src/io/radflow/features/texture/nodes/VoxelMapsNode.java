@@ -1,13 +1,7 @@
 package io.radflow.features.texture.nodes;
 
-import io.radflow.core.data.Cohort;
 import io.radflow.core.node.CanceledExecutionException;
-import io.radflow.core.node.ExecutionContext;
-import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
-import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
-import io.radflow.core.port.PortObject;
 import io.radflow.features.FeatureFamily;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FirstOrderFeatures;
@@ -25,10 +19,8 @@ import io.radflow.features.texture.NgldmFeatures;
 import io.radflow.features.texture.NgtdmFeatures;
 import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
-import io.radflow.image.io.ImageFiles;
+import io.radflow.image.nodes.CohortImageNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +32,7 @@ import java.util.concurrent.CancellationException;
  * Node {@code radflow.features.voxelMaps}: voxel-based feature maps ({@link VoxelBasedExtractor}) of one family for
  * every patient of a cohort. Input and output port {@code cohort}; the output cohort has one new file column per
  * map, {@code <imageType>_<family>_<Feature>}, pointing to gzip NRRD files
- * {@code <work directory>/<patient>/<imageType>_<family>_<Feature>.nrrd} on the image grid.
+ * {@code <work directory>/<patient>_<imageType>_<family>_<Feature>.nrrd} on the image grid.
  *
  * <p>Parameters: {@code image}, {@code mask}, {@code label}, {@code imageType} (default {@code original}),
  * {@code family} (firstorder or a texture family key), {@code features} (optional list of feature names; empty: the
@@ -48,11 +40,11 @@ import java.util.concurrent.CancellationException;
  * and any setting of the family by its key ({@code binWidth}, {@code binCount}, {@code distances} ...).
  *
  * <p>A patient whose files are missing or unreadable, whose grids differ, whose mask lacks the label, or whose
- * intensities the discretisation rejects is reported through {@link ExecutionContext#reportPatientFailure} and left
- * out; the node fails only when every patient fails. Kernels a family rejects keep {@code initValue} and are logged
+ * intensities the discretisation rejects is reported and left out ({@link CohortImageNode} runs the patient loop);
+ * the node fails only when every patient fails. Kernels a family rejects keep {@code initValue} and are logged
  * with their count.
  */
-public final class VoxelMapsNode implements NodeImplementation {
+public final class VoxelMapsNode extends CohortImageNode {
 
     /** The families with voxel-based computation that this node offers, by key. */
     static final Map<String, VoxelBasedFamily> FAMILIES = families();
@@ -112,85 +104,34 @@ public final class VoxelMapsNode implements NodeImplementation {
     }
 
     @Override
-    public Map<String, PortObject> execute(NodeInputs inputs, Parameters parameters, ExecutionContext context)
-            throws NodeExecutionException, CanceledExecutionException {
-        Cohort cohort = inputs.get("cohort", Cohort.class);
-        VoxelBasedExtractor extractor;
-        try {
-            validate(parameters);
-            extractor = extractor(parameters);
-        } catch (IllegalArgumentException e) {
-            throw new NodeExecutionException(e.getMessage(), e);
-        }
+    protected String task() {
+        return "voxel-based maps";
+    }
+
+    @Override
+    protected Map<String, Path> processPatient(PatientFiles files, Parameters parameters)
+            throws PatientFailure, CanceledExecutionException {
+        VoxelBasedExtractor extractor = extractor(parameters);
         String imageColumn = parameters.getString("image").trim();
         String maskColumn = parameters.getString("mask").trim();
         String imageType = parameters.getString("imageType", "original").trim();
         String family = extractor.families().get(0).key();
-        List<Cohort.Patient> patients = cohort.patients();
-        if (patients.isEmpty()) {
-            throw new NodeExecutionException("The cohort " + cohort.manifest() + " has no patients");
-        }
-        Path work;
+        Image3D image = files.read(imageColumn);
+        Image3D labels = files.read(maskColumn);
+        Mask mask = files.check(maskColumn, () -> Mask.ofLabel(labels, extractor.settings().label()));
+        FeatureMaps maps;
         try {
-            work = context.workDirectory();
-        } catch (IOException e) {
-            throw new NodeExecutionException("Cannot create the folder for the maps: " + e.getMessage(), e);
+            maps = files.check(imageColumn, () -> extractor.compute(image, mask, files::progress, files::isCanceled));
+        } catch (CancellationException e) {
+            throw new CanceledExecutionException();
         }
-        List<Cohort.Patient> done = new ArrayList<>();
-        List<Integer> rows = new ArrayList<>();
-        List<String> columns = new ArrayList<>(cohort.fileColumns());
-        String lastFailure = null;
-        for (int i = 0; i < patients.size(); i++) {
-            context.checkCanceled();
-            Cohort.Patient patient = patients.get(i);
-            double start = (double) i / patients.size();
-            String message = family + " maps of patient " + patient.id();
-            context.progress(start, message);
-            String field = imageColumn;
-            try {
-                Path imageFile = patient.file(imageColumn);
-                field = imageFile.toString();
-                Image3D image = read(imageFile, context);
-                field = maskColumn;
-                Path maskFile = patient.file(maskColumn);
-                field = maskFile.toString();
-                Mask mask = Mask.ofLabel(read(maskFile, context), extractor.settings().label());
-                field = imageFile.toString();
-                FeatureMaps maps = extractor.compute(image, mask,
-                        f -> context.progress(start + f / patients.size(), message), context::isCanceled);
-                maps.firstFailure(family).ifPresent(first -> context.log("Patient " + patient.id() + ": "
-                        + maps.failedKernels(family) + " " + family + " kernels kept initValue; first: " + first));
-                Path folder = work.resolve(patient.id().replaceAll("[^A-Za-z0-9._-]", "_"));
-                Map<String, Path> written = maps.write(folder, imageType);
-                Map<String, Path> files = new LinkedHashMap<>(patient.files());
-                files.putAll(written);
-                for (String column : written.keySet()) {
-                    if (!columns.contains(column)) {
-                        columns.add(column);
-                    }
-                }
-                done.add(new Cohort.Patient(patient.id(), files));
-                rows.add(i);
-            } catch (CancellationException e) {
-                throw new CanceledExecutionException();
-            } catch (IOException | IllegalArgumentException e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                context.reportPatientFailure(patient.id(), field, why);
-                lastFailure = "patient " + patient.id() + ": " + field + ": " + why;
-            }
+        maps.firstFailure(family).ifPresent(first -> files.log("Patient " + files.patient().id() + ": "
+                + maps.failedKernels(family) + " " + family + " kernels kept initValue; first: " + first));
+        Map<String, Path> written = new LinkedHashMap<>();
+        for (FeatureMaps.Entry entry : maps.entries()) {
+            String column = entry.key(imageType);
+            written.put(column, files.write(maps.image(entry), column));
         }
-        context.progress(1, family + " maps of " + done.size() + " of " + patients.size() + " patients");
-        if (done.isEmpty()) {
-            throw new NodeExecutionException(family + " maps failed for all " + patients.size()
-                    + " patients; last failure: " + lastFailure);
-        }
-        return Map.of("cohort", new Cohort(cohort.manifest(), done, columns, cohort.clinical().rows(rows)));
-    }
-
-    private static Image3D read(Path file, ExecutionContext context) throws IOException {
-        if (Files.isRegularFile(file)) {
-            context.recordInput(file);
-        }
-        return ImageFiles.read(file);
+        return written;
     }
 }

@@ -145,7 +145,7 @@ class VoxelMapsNodeTest {
         FeatureValues segment = new GlcmFeatures().compute(Roi.of(image, mask), FeatureSettings.defaults().withBinWidth(1));
         for (String feature : List.of("Contrast", "JointEntropy")) {
             Path file = out.patients().get(0).file("original_glcm_" + feature);
-            assertEquals(dir.resolve("work/P1/original_glcm_" + feature + ".nrrd"), file);
+            assertEquals(dir.resolve("work/P1_original_glcm_" + feature + ".nrrd"), file);
             Image3D map = ImageFiles.read(file);
             for (int i = 0; i < map.voxelCount(); i++) {
                 assertEquals(mask.contains(i) ? segment.get(feature) : 0, map.get(i), 1e-9, feature + " at " + i);
