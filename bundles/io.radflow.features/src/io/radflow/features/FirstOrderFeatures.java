@@ -1,11 +1,8 @@
 package io.radflow.features;
 
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -34,10 +31,7 @@ public final class FirstOrderFeatures implements VoxelBasedFamily {
             double shift) {
     }
 
-    private record Feature(FeatureDefinition definition, ToDoubleFunction<Coefficients> formula) {
-    }
-
-    private static final List<Feature> FEATURES = List.of(
+    private static final List<FeatureFormula<Coefficients>> FEATURES = List.of(
             feature("Energy", "N8CA", "Sum of the squared (shifted) intensities.", FirstOrderFeatures::energy),
             feature("TotalEnergy", "", "Energy scaled by the voxel volume (mm^3).", FirstOrderFeatures::totalEnergy),
             feature("Entropy", "", "Shannon entropy (bits) of the binned intensity histogram.", FirstOrderFeatures::entropy),
@@ -56,7 +50,7 @@ public final class FirstOrderFeatures implements VoxelBasedFamily {
                     FirstOrderFeatures::robustMeanAbsoluteDeviation),
             feature("RootMeanSquared", "5ZWQ", "Square root of the mean squared (shifted) intensity.",
                     FirstOrderFeatures::rootMeanSquared),
-            new Feature(new FeatureDefinition("StandardDeviation", "",
+            new FeatureFormula<>(new FeatureDefinition("StandardDeviation", "",
                     "Standard deviation of the intensities (deprecated in PyRadiomics: the square root of Variance).",
                     true), FirstOrderFeatures::standardDeviation),
             feature("Skewness", "KE2A", "Asymmetry of the intensity distribution about its mean.", FirstOrderFeatures::skewness),
@@ -66,8 +60,8 @@ public final class FirstOrderFeatures implements VoxelBasedFamily {
             feature("Uniformity", "", "Sum of the squared bin probabilities of the binned histogram.",
                     FirstOrderFeatures::uniformity));
 
-    private static Feature feature(String name, String ibsiId, String description, ToDoubleFunction<Coefficients> f) {
-        return new Feature(new FeatureDefinition(name, ibsiId, description, false), f);
+    private static FeatureFormula<Coefficients> feature(String name, String ibsiId, String description, ToDoubleFunction<Coefficients> f) {
+        return FeatureFormula.of(name, ibsiId, description, f);
     }
 
     @Override
@@ -77,7 +71,7 @@ public final class FirstOrderFeatures implements VoxelBasedFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(Feature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -87,13 +81,7 @@ public final class FirstOrderFeatures implements VoxelBasedFamily {
 
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        List<String> enabled = new ArrayList<>();
-        for (Feature f : FEATURES) {
-            if (!f.definition().deprecated()) {
-                enabled.add(f.definition().name());
-            }
-        }
-        return compute(roi, settings, enabled);
+        return compute(roi, settings, FeatureFormula.enabledNames(FEATURES));
     }
 
     /**
@@ -126,25 +114,8 @@ public final class FirstOrderFeatures implements VoxelBasedFamily {
 
     private FeatureValues compute(double[] values, int[] bins, double voxelVolume, FeatureSettings settings,
             Collection<String> names) {
-        Map<String, Feature> byName = new LinkedHashMap<>();
-        for (Feature f : FEATURES) {
-            byName.put(f.definition().name(), f);
-        }
-        for (String name : names) {
-            if (!byName.containsKey(name)) {
-                throw new IllegalArgumentException("Unknown first-order feature '" + name + "'; known: " + byName.keySet());
-            }
-        }
-        IntensityStatistics stats = IntensityStatistics.of(values);
-        double[] p = Discretisation.occupiedBinProbabilities(bins);
-        Coefficients c = new Coefficients(stats, p, voxelVolume, settings.voxelArrayShift());
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Feature f : FEATURES) {
-            if (names.contains(f.definition().name())) {
-                out.put(f.definition().name(), f.formula().applyAsDouble(c));
-            }
-        }
-        return new FeatureValues(out);
+        return FeatureFormula.compute("first-order", FEATURES, names, () -> new Coefficients(IntensityStatistics.of(values),
+                Discretisation.occupiedBinProbabilities(bins), voxelVolume, settings.voxelArrayShift()));
     }
 
     /**

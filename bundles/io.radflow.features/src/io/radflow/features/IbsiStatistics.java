@@ -1,9 +1,7 @@
 package io.radflow.features;
 
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -24,10 +22,7 @@ public final class IbsiStatistics implements FeatureFamily {
     /** The family key, {@value}. */
     public static final String KEY = "statistics";
 
-    private record Feature(FeatureDefinition definition, ToDoubleFunction<IntensityStatistics> formula) {
-    }
-
-    private static final List<Feature> FEATURES = List.of(
+    private static final List<FeatureFormula<IntensityStatistics>> FEATURES = List.of(
             feature("Mean", "Q4LE", "Mean intensity.", IbsiStatistics::mean),
             feature("Variance", "ECT3", "Population variance of the intensities.", IbsiStatistics::variance),
             feature("Skewness", "KE2A", "Asymmetry of the intensity distribution.", IbsiStatistics::skewness),
@@ -52,9 +47,9 @@ public final class IbsiStatistics implements FeatureFamily {
             feature("Energy", "N8CA", "Sum of squared intensities.", IbsiStatistics::energy),
             feature("RootMeanSquare", "5ZWQ", "Square root of the mean squared intensity.", IbsiStatistics::rootMeanSquare));
 
-    private static Feature feature(String name, String ibsiId, String description,
+    private static FeatureFormula<IntensityStatistics> feature(String name, String ibsiId, String description,
             ToDoubleFunction<IntensityStatistics> f) {
-        return new Feature(new FeatureDefinition(name, ibsiId, description, false), f);
+        return FeatureFormula.of(name, ibsiId, description, f);
     }
 
     @Override
@@ -64,7 +59,7 @@ public final class IbsiStatistics implements FeatureFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(Feature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -79,12 +74,8 @@ public final class IbsiStatistics implements FeatureFamily {
 
     /** All features of the intensities {@code values} (the ROI must not be empty). */
     public FeatureValues compute(double[] values) {
-        IntensityStatistics stats = IntensityStatistics.of(values);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Feature f : FEATURES) {
-            out.put(f.definition().name(), f.formula().applyAsDouble(stats));
-        }
-        return new FeatureValues(out);
+        return FeatureFormula.compute(KEY, FEATURES, FeatureFormula.enabledNames(FEATURES),
+                () -> IntensityStatistics.of(values));
     }
 
     /** <b>Mean</b> (Q4LE): {@code \mu = \frac{1}{N} \sum X_i}. */

@@ -1,8 +1,6 @@
 package io.radflow.features;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -50,10 +48,7 @@ public final class IntensityHistogramFeatures implements FeatureFamily {
         }
     }
 
-    private record Feature(FeatureDefinition definition, ToDoubleFunction<Histogram> formula) {
-    }
-
-    private static final List<Feature> FEATURES = List.of(
+    private static final List<FeatureFormula<Histogram>> FEATURES = List.of(
             stat("Mean", "X6K6", "Mean discretised intensity.", IbsiStatistics::mean),
             stat("Variance", "CH89", "Population variance of the discretised intensities.", IbsiStatistics::variance),
             stat("Skewness", "88K1", "Skewness of the discretised intensities.", IbsiStatistics::skewness),
@@ -88,12 +83,12 @@ public final class IntensityHistogramFeatures implements FeatureFamily {
             feature("MinimumHistogramGradientIntensity", "RHQZ", "Discretised intensity of the smallest gradient.",
                     h -> argMax(negate(h.gradient())) + 1));
 
-    private static Feature stat(String name, String id, String description, ToDoubleFunction<IntensityStatistics> f) {
+    private static FeatureFormula<Histogram> stat(String name, String id, String description, ToDoubleFunction<IntensityStatistics> f) {
         return feature(name, id, description, h -> f.applyAsDouble(h.stats()));
     }
 
-    private static Feature feature(String name, String id, String description, ToDoubleFunction<Histogram> f) {
-        return new Feature(new FeatureDefinition(name, id, description, false), f);
+    private static FeatureFormula<Histogram> feature(String name, String id, String description, ToDoubleFunction<Histogram> f) {
+        return FeatureFormula.of(name, id, description, f);
     }
 
     @Override
@@ -103,7 +98,7 @@ public final class IntensityHistogramFeatures implements FeatureFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(Feature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -126,11 +121,7 @@ public final class IntensityHistogramFeatures implements FeatureFamily {
             counts[b - 1]++;
         }
         Histogram h = new Histogram(IntensityStatistics.of(values), counts, bins.length);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Feature f : FEATURES) {
-            out.put(f.definition().name(), f.formula().applyAsDouble(h));
-        }
-        return new FeatureValues(out);
+        return FeatureFormula.compute(KEY, FEATURES, FeatureFormula.enabledNames(FEATURES), () -> h);
     }
 
     /**

@@ -2,13 +2,13 @@ package io.radflow.features.shape;
 
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
 import io.radflow.image.Image3D;
 import io.radflow.image.ImageGeometry;
-import io.radflow.image.Mask;
 
 import java.util.Collection;
 import java.util.List;
@@ -62,45 +62,45 @@ public final class MorphologyFeatures implements FeatureFamily {
         }
     }
 
-    private static final List<Feature<Coefficients>> FEATURES = List.of(
-            Feature.of("Volume", "RNU0", "Volume enclosed by the ROI mesh (mm^3).", MorphologyFeatures::volume),
-            Feature.of("ApproximateVolume", "YEKZ", "Number of ROI voxels times the voxel volume (mm^3).",
+    private static final List<FeatureFormula<Coefficients>> FEATURES = List.of(
+            FeatureFormula.of("Volume", "RNU0", "Volume enclosed by the ROI mesh (mm^3).", MorphologyFeatures::volume),
+            FeatureFormula.of("ApproximateVolume", "YEKZ", "Number of ROI voxels times the voxel volume (mm^3).",
                     MorphologyFeatures::approximateVolume),
-            Feature.of("SurfaceArea", "C0JK", "Area of the ROI mesh (mm^2).", MorphologyFeatures::surfaceArea),
-            Feature.of("SurfaceVolumeRatio", "2PR5", "A / V (1/mm).", MorphologyFeatures::surfaceVolumeRatio),
-            Feature.of("Compactness1", "SKGS", "V / (sqrt(pi) A^(3/2)).", MorphologyFeatures::compactness1),
-            Feature.of("Compactness2", "BQWJ", "36 pi V^2 / A^3.", MorphologyFeatures::compactness2),
-            Feature.of("SphericalDisproportion", "KRCK", "A / (36 pi V^2)^(1/3).",
+            FeatureFormula.of("SurfaceArea", "C0JK", "Area of the ROI mesh (mm^2).", MorphologyFeatures::surfaceArea),
+            FeatureFormula.of("SurfaceVolumeRatio", "2PR5", "A / V (1/mm).", MorphologyFeatures::surfaceVolumeRatio),
+            FeatureFormula.of("Compactness1", "SKGS", "V / (sqrt(pi) A^(3/2)).", MorphologyFeatures::compactness1),
+            FeatureFormula.of("Compactness2", "BQWJ", "36 pi V^2 / A^3.", MorphologyFeatures::compactness2),
+            FeatureFormula.of("SphericalDisproportion", "KRCK", "A / (36 pi V^2)^(1/3).",
                     MorphologyFeatures::sphericalDisproportion),
-            Feature.of("Sphericity", "QCFX", "(36 pi V^2)^(1/3) / A.", MorphologyFeatures::sphericity),
-            Feature.of("Asphericity", "25C7", "(A^3 / (36 pi V^2))^(1/3) - 1.", MorphologyFeatures::asphericity),
-            Feature.of("CentreOfMassShift", "KLMA",
+            FeatureFormula.of("Sphericity", "QCFX", "(36 pi V^2)^(1/3) / A.", MorphologyFeatures::sphericity),
+            FeatureFormula.of("Asphericity", "25C7", "(A^3 / (36 pi V^2))^(1/3) - 1.", MorphologyFeatures::asphericity),
+            FeatureFormula.of("CentreOfMassShift", "KLMA",
                     "Distance between the ROI centroid and its intensity-weighted centroid (mm).",
                     MorphologyFeatures::centreOfMassShift),
-            Feature.of("Maximum3DDiameter", "L0JK", "Largest distance between two mesh vertices (mm).",
+            FeatureFormula.of("Maximum3DDiameter", "L0JK", "Largest distance between two mesh vertices (mm).",
                     MorphologyFeatures::maximum3DDiameter),
-            Feature.of("MajorAxisLength", "TDIC", "4 sqrt(lambda_major) (mm).", MorphologyFeatures::majorAxisLength),
-            Feature.of("MinorAxisLength", "P9VJ", "4 sqrt(lambda_minor) (mm).", MorphologyFeatures::minorAxisLength),
-            Feature.of("LeastAxisLength", "7J51", "4 sqrt(lambda_least) (mm).", MorphologyFeatures::leastAxisLength),
-            Feature.of("Elongation", "Q3CK", "sqrt(lambda_minor / lambda_major).", MorphologyFeatures::elongation),
-            Feature.of("Flatness", "N17B", "sqrt(lambda_least / lambda_major).", MorphologyFeatures::flatness),
-            Feature.of("VolumeDensityAABB", "PBX1", "V over the volume of the axis-aligned bounding box of the mesh.",
+            FeatureFormula.of("MajorAxisLength", "TDIC", "4 sqrt(lambda_major) (mm).", MorphologyFeatures::majorAxisLength),
+            FeatureFormula.of("MinorAxisLength", "P9VJ", "4 sqrt(lambda_minor) (mm).", MorphologyFeatures::minorAxisLength),
+            FeatureFormula.of("LeastAxisLength", "7J51", "4 sqrt(lambda_least) (mm).", MorphologyFeatures::leastAxisLength),
+            FeatureFormula.of("Elongation", "Q3CK", "sqrt(lambda_minor / lambda_major).", MorphologyFeatures::elongation),
+            FeatureFormula.of("Flatness", "N17B", "sqrt(lambda_least / lambda_major).", MorphologyFeatures::flatness),
+            FeatureFormula.of("VolumeDensityAABB", "PBX1", "V over the volume of the axis-aligned bounding box of the mesh.",
                     MorphologyFeatures::volumeDensityAabb),
-            Feature.of("AreaDensityAABB", "R59B", "A over the surface of the axis-aligned bounding box of the mesh.",
+            FeatureFormula.of("AreaDensityAABB", "R59B", "A over the surface of the axis-aligned bounding box of the mesh.",
                     MorphologyFeatures::areaDensityAabb),
-            Feature.of("VolumeDensityAEE", "6BDE", "V over the volume of the approximate enclosing ellipsoid.",
+            FeatureFormula.of("VolumeDensityAEE", "6BDE", "V over the volume of the approximate enclosing ellipsoid.",
                     MorphologyFeatures::volumeDensityAee),
-            Feature.of("AreaDensityAEE", "RDD2", "A over the surface of the approximate enclosing ellipsoid.",
+            FeatureFormula.of("AreaDensityAEE", "RDD2", "A over the surface of the approximate enclosing ellipsoid.",
                     MorphologyFeatures::areaDensityAee),
-            Feature.of("VolumeDensityConvexHull", "R3ER", "V over the volume of the convex hull of the mesh.",
+            FeatureFormula.of("VolumeDensityConvexHull", "R3ER", "V over the volume of the convex hull of the mesh.",
                     MorphologyFeatures::volumeDensityConvexHull),
-            Feature.of("AreaDensityConvexHull", "7T7F", "A over the surface of the convex hull of the mesh.",
+            FeatureFormula.of("AreaDensityConvexHull", "7T7F", "A over the surface of the convex hull of the mesh.",
                     MorphologyFeatures::areaDensityConvexHull),
-            Feature.of("IntegratedIntensity", "99N0", "Mesh volume times the mean intensity.",
+            FeatureFormula.of("IntegratedIntensity", "99N0", "Mesh volume times the mean intensity.",
                     MorphologyFeatures::integratedIntensity),
-            Feature.of("MoransI", "N365", "Moran's I spatial autocorrelation of the intensities.",
+            FeatureFormula.of("MoransI", "N365", "Moran's I spatial autocorrelation of the intensities.",
                     MorphologyFeatures::moransI),
-            Feature.of("GearysC", "NPT7", "Geary's C spatial autocorrelation of the intensities.",
+            FeatureFormula.of("GearysC", "NPT7", "Geary's C spatial autocorrelation of the intensities.",
                     MorphologyFeatures::gearysC));
 
     @Override
@@ -110,7 +110,7 @@ public final class MorphologyFeatures implements FeatureFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return Feature.definitions(FEATURES);
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -120,12 +120,12 @@ public final class MorphologyFeatures implements FeatureFamily {
 
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        return compute(roi, Feature.enabledNames(FEATURES));
+        return compute(roi, FeatureFormula.enabledNames(FEATURES));
     }
 
     /** Computes the named features, in declaration order. */
     public FeatureValues compute(Roi roi, Collection<String> names) {
-        return Feature.compute(KEY, FEATURES, names,
+        return FeatureFormula.compute(KEY, FEATURES, names,
                 () -> new Coefficients(ShapeCoefficients.of(roi.morphological(), true), roi));
     }
 

@@ -2,6 +2,7 @@ package io.radflow.features.shape;
 
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
@@ -40,25 +41,25 @@ public final class Shape2DFeatures implements FeatureFamily {
             double pixelArea, double[] eigenvalues) {
     }
 
-    private static final List<Feature<Coefficients>> FEATURES = List.of(
-            Feature.of("MeshSurface", "", "Area enclosed by the marching-squares contour (mm^2).",
+    private static final List<FeatureFormula<Coefficients>> FEATURES = List.of(
+            FeatureFormula.of("MeshSurface", "", "Area enclosed by the marching-squares contour (mm^2).",
                     Shape2DFeatures::meshSurface),
-            Feature.of("PixelSurface", "", "Number of ROI pixels times the pixel area (mm^2).",
+            FeatureFormula.of("PixelSurface", "", "Number of ROI pixels times the pixel area (mm^2).",
                     Shape2DFeatures::pixelSurface),
-            Feature.of("Perimeter", "", "Length of the contour (mm).", Shape2DFeatures::perimeter),
-            Feature.of("PerimeterSurfaceRatio", "", "Perimeter divided by mesh surface (1/mm).",
+            FeatureFormula.of("Perimeter", "", "Length of the contour (mm).", Shape2DFeatures::perimeter),
+            FeatureFormula.of("PerimeterSurfaceRatio", "", "Perimeter divided by mesh surface (1/mm).",
                     Shape2DFeatures::perimeterSurfaceRatio),
-            Feature.of("Sphericity", "", "Perimeter of the circle of equal area over the perimeter.",
+            FeatureFormula.of("Sphericity", "", "Perimeter of the circle of equal area over the perimeter.",
                     Shape2DFeatures::sphericity),
-            Feature.deprecated("SphericalDisproportion", "", "Inverse of Sphericity (deprecated).",
+            FeatureFormula.deprecated("SphericalDisproportion", "", "Inverse of Sphericity (deprecated).",
                     Shape2DFeatures::sphericalDisproportion),
-            Feature.of("MaximumDiameter", "", "Largest distance between two contour vertices (mm).",
+            FeatureFormula.of("MaximumDiameter", "", "Largest distance between two contour vertices (mm).",
                     Shape2DFeatures::maximumDiameter),
-            Feature.of("MajorAxisLength", "", "4 sqrt(largest eigenvalue of the pixel position covariance) (mm).",
+            FeatureFormula.of("MajorAxisLength", "", "4 sqrt(largest eigenvalue of the pixel position covariance) (mm).",
                     Shape2DFeatures::majorAxisLength),
-            Feature.of("MinorAxisLength", "", "4 sqrt(smallest eigenvalue of the pixel position covariance) (mm).",
+            FeatureFormula.of("MinorAxisLength", "", "4 sqrt(smallest eigenvalue of the pixel position covariance) (mm).",
                     Shape2DFeatures::minorAxisLength),
-            Feature.of("Elongation", "", "sqrt(minor / major eigenvalue): 1 for a round ROI.",
+            FeatureFormula.of("Elongation", "", "sqrt(minor / major eigenvalue): 1 for a round ROI.",
                     Shape2DFeatures::elongation));
 
     @Override
@@ -68,7 +69,7 @@ public final class Shape2DFeatures implements FeatureFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return Feature.definitions(FEATURES);
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -82,7 +83,7 @@ public final class Shape2DFeatures implements FeatureFamily {
      */
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        return compute(roi, settings, Feature.enabledNames(FEATURES));
+        return compute(roi, settings, FeatureFormula.enabledNames(FEATURES));
     }
 
     /** Computes the named features (deprecated ones included when named), in declaration order. */
@@ -95,7 +96,7 @@ public final class Shape2DFeatures implements FeatureFamily {
         if (dimension < 0 || dimension > 2) {
             throw new IllegalArgumentException("force2Ddimension must be 0 (z), 1 (y) or 2 (x), got " + dimension);
         }
-        return Feature.compute(KEY, FEATURES, names, () -> coefficients(roi.morphological(), dimension));
+        return FeatureFormula.compute(KEY, FEATURES, names, () -> coefficients(roi.morphological(), dimension));
     }
 
     private static Coefficients coefficients(Mask mask, int dimension) {

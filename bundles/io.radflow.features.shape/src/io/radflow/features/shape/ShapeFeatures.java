@@ -2,6 +2,7 @@ package io.radflow.features.shape;
 
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
@@ -35,43 +36,43 @@ public final class ShapeFeatures implements FeatureFamily {
     /** The family key, {@value}. */
     public static final String KEY = "shape";
 
-    private static final List<Feature<ShapeCoefficients>> FEATURES = List.of(
-            Feature.of("MeshVolume", "RNU0", "Volume enclosed by the marching-cubes surface mesh (mm^3).",
+    private static final List<FeatureFormula<ShapeCoefficients>> FEATURES = List.of(
+            FeatureFormula.of("MeshVolume", "RNU0", "Volume enclosed by the marching-cubes surface mesh (mm^3).",
                     ShapeFeatures::meshVolume),
-            Feature.of("VoxelVolume", "YEKZ", "Number of ROI voxels times the voxel volume (mm^3).",
+            FeatureFormula.of("VoxelVolume", "YEKZ", "Number of ROI voxels times the voxel volume (mm^3).",
                     ShapeFeatures::voxelVolume),
-            Feature.of("SurfaceArea", "C0JK", "Area of the surface mesh (mm^2).", ShapeFeatures::surfaceArea),
-            Feature.of("SurfaceVolumeRatio", "2PR5", "Surface area divided by mesh volume (1/mm).",
+            FeatureFormula.of("SurfaceArea", "C0JK", "Area of the surface mesh (mm^2).", ShapeFeatures::surfaceArea),
+            FeatureFormula.of("SurfaceVolumeRatio", "2PR5", "Surface area divided by mesh volume (1/mm).",
                     ShapeFeatures::surfaceVolumeRatio),
-            Feature.of("Sphericity", "QCFX", "Roundness: surface of the sphere of equal volume over the surface area.",
+            FeatureFormula.of("Sphericity", "QCFX", "Roundness: surface of the sphere of equal volume over the surface area.",
                     ShapeFeatures::sphericity),
-            Feature.deprecated("Compactness1", "", "V / (sqrt(pi) A^(3/2)) (deprecated: a function of Sphericity).",
+            FeatureFormula.deprecated("Compactness1", "", "V / (sqrt(pi) A^(3/2)) (deprecated: a function of Sphericity).",
                     ShapeFeatures::compactness1),
-            Feature.deprecated("Compactness2", "", "36 pi V^2 / A^3 (deprecated: Sphericity cubed).",
+            FeatureFormula.deprecated("Compactness2", "", "36 pi V^2 / A^3 (deprecated: Sphericity cubed).",
                     ShapeFeatures::compactness2),
-            Feature.deprecated("SphericalDisproportion", "",
+            FeatureFormula.deprecated("SphericalDisproportion", "",
                     "A over the surface of the sphere of equal volume (deprecated: 1 / Sphericity).",
                     ShapeFeatures::sphericalDisproportion),
-            Feature.of("Maximum3DDiameter", "L0JK", "Largest distance between two mesh vertices (mm).",
+            FeatureFormula.of("Maximum3DDiameter", "L0JK", "Largest distance between two mesh vertices (mm).",
                     ShapeFeatures::maximum3DDiameter),
-            Feature.of("Maximum2DDiameterSlice", "",
+            FeatureFormula.of("Maximum2DDiameterSlice", "",
                     "Largest distance between two mesh vertices in one axial (x-y) plane (mm).",
                     ShapeFeatures::maximum2DDiameterSlice),
-            Feature.of("Maximum2DDiameterColumn", "",
+            FeatureFormula.of("Maximum2DDiameterColumn", "",
                     "Largest distance between two mesh vertices in one coronal (x-z) plane (mm).",
                     ShapeFeatures::maximum2DDiameterColumn),
-            Feature.of("Maximum2DDiameterRow", "",
+            FeatureFormula.of("Maximum2DDiameterRow", "",
                     "Largest distance between two mesh vertices in one sagittal (y-z) plane (mm).",
                     ShapeFeatures::maximum2DDiameterRow),
-            Feature.of("MajorAxisLength", "TDIC", "4 sqrt(largest eigenvalue of the voxel position covariance) (mm).",
+            FeatureFormula.of("MajorAxisLength", "TDIC", "4 sqrt(largest eigenvalue of the voxel position covariance) (mm).",
                     ShapeFeatures::majorAxisLength),
-            Feature.of("MinorAxisLength", "P9VJ", "4 sqrt(second eigenvalue of the voxel position covariance) (mm).",
+            FeatureFormula.of("MinorAxisLength", "P9VJ", "4 sqrt(second eigenvalue of the voxel position covariance) (mm).",
                     ShapeFeatures::minorAxisLength),
-            Feature.of("LeastAxisLength", "7J51", "4 sqrt(smallest eigenvalue of the voxel position covariance) (mm).",
+            FeatureFormula.of("LeastAxisLength", "7J51", "4 sqrt(smallest eigenvalue of the voxel position covariance) (mm).",
                     ShapeFeatures::leastAxisLength),
-            Feature.of("Elongation", "Q3CK", "sqrt(minor / major eigenvalue): 1 for a round cross-section.",
+            FeatureFormula.of("Elongation", "Q3CK", "sqrt(minor / major eigenvalue): 1 for a round cross-section.",
                     ShapeFeatures::elongation),
-            Feature.of("Flatness", "N17B", "sqrt(least / major eigenvalue): 1 for a sphere-like ROI.",
+            FeatureFormula.of("Flatness", "N17B", "sqrt(least / major eigenvalue): 1 for a sphere-like ROI.",
                     ShapeFeatures::flatness));
 
     @Override
@@ -81,7 +82,7 @@ public final class ShapeFeatures implements FeatureFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return Feature.definitions(FEATURES);
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -91,7 +92,7 @@ public final class ShapeFeatures implements FeatureFamily {
 
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        return compute(roi, settings, Feature.enabledNames(FEATURES));
+        return compute(roi, settings, FeatureFormula.enabledNames(FEATURES));
     }
 
     /**
@@ -100,12 +101,12 @@ public final class ShapeFeatures implements FeatureFamily {
      * @throws IllegalArgumentException for an unknown name, or for an ROI of one voxel (no principal axes)
      */
     public FeatureValues compute(Roi roi, FeatureSettings settings, Collection<String> names) {
-        return Feature.compute(KEY, FEATURES, names, () -> ShapeCoefficients.of(roi.morphological(), false));
+        return FeatureFormula.compute(KEY, FEATURES, names, () -> ShapeCoefficients.of(roi.morphological(), false));
     }
 
     /** Computes the non-deprecated features of {@code mask} alone (no image needed). */
     public FeatureValues compute(Mask mask) {
-        return Feature.compute(KEY, FEATURES, Feature.enabledNames(FEATURES), () -> ShapeCoefficients.of(mask, false));
+        return FeatureFormula.compute(KEY, FEATURES, FeatureFormula.enabledNames(FEATURES), () -> ShapeCoefficients.of(mask, false));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.radflow.features.texture;
 import io.radflow.features.Convention;
 import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,10 +85,7 @@ public final class GlcmFeatures implements VoxelBasedFamily {
     /** The features the IBSI convention adds to the non-deprecated ones. */
     private static final Set<String> IBSI_EXTRA = Set.of("Dissimilarity", "SumVariance");
 
-    private record Feature(FeatureDefinition definition, ToDoubleFunction<Coefficients> formula) {
-    }
-
-    private static final List<Feature> FEATURES = List.of(
+    private static final List<FeatureFormula<Coefficients>> FEATURES = List.of(
             feature("Autocorrelation", "QWB0", "Magnitude of fineness and coarseness of the texture.",
                     GlcmFeatures::autocorrelation),
             feature("JointAverage", "60VM", "Mean grey level of the i distribution.", GlcmFeatures::jointAverage),
@@ -134,12 +131,12 @@ public final class GlcmFeatures implements VoxelBasedFamily {
             feature("SumSquares", "UR99", "Variance of the i distribution (IBSI joint variance).",
                     GlcmFeatures::sumSquares));
 
-    private static Feature feature(String name, String ibsiId, String description, ToDoubleFunction<Coefficients> f) {
-        return new Feature(new FeatureDefinition(name, ibsiId, description, false), f);
+    private static FeatureFormula<Coefficients> feature(String name, String ibsiId, String description, ToDoubleFunction<Coefficients> f) {
+        return FeatureFormula.of(name, ibsiId, description, f);
     }
 
-    private static Feature deprecated(String name, String ibsiId, String description, ToDoubleFunction<Coefficients> f) {
-        return new Feature(new FeatureDefinition(name, ibsiId, description, true), f);
+    private static FeatureFormula<Coefficients> deprecated(String name, String ibsiId, String description, ToDoubleFunction<Coefficients> f) {
+        return FeatureFormula.deprecated(name, ibsiId, description, f);
     }
 
     @Override
@@ -149,7 +146,7 @@ public final class GlcmFeatures implements VoxelBasedFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(Feature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -182,7 +179,7 @@ public final class GlcmFeatures implements VoxelBasedFamily {
 
     /** Computes the named features of an already discretised ROI. */
     public FeatureValues compute(GreyLevelVolume volume, FeatureSettings settings, Collection<String> names) {
-        List<Feature> selected = select(names);
+        List<FeatureFormula<Coefficients>> selected = FeatureFormula.select("GLCM", FEATURES, names);
         double[] sums = new double[selected.size()];
         int[] count = {0};
         LevelIndex index = LevelIndex.of(volume);
@@ -238,7 +235,7 @@ public final class GlcmFeatures implements VoxelBasedFamily {
     public List<String> featureNames(FeatureSettings settings) {
         boolean ibsi = settings.convention() == Convention.IBSI;
         List<String> names = new ArrayList<>();
-        for (Feature f : FEATURES) {
+        for (FeatureFormula<Coefficients> f : FEATURES) {
             String name = f.definition().name();
             if (!f.definition().deprecated() || (ibsi && IBSI_EXTRA.contains(name))) {
                 names.add(name);
@@ -247,16 +244,6 @@ public final class GlcmFeatures implements VoxelBasedFamily {
         return names;
     }
 
-    private static List<Feature> select(Collection<String> names) {
-        Set<String> known = new LinkedHashSet<>();
-        FEATURES.forEach(f -> known.add(f.definition().name()));
-        for (String name : names) {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("Unknown GLCM feature '" + name + "'; known: " + known);
-            }
-        }
-        return FEATURES.stream().filter(f -> names.contains(f.definition().name())).toList();
-    }
 
     /** Counts co-occurrences in one pass over the box per direction, with primitive arrays. */
     private static final class CooccurrenceBuilder implements DirectionalAggregation.MatrixBuilder {

@@ -3,12 +3,12 @@ package io.radflow.features.texture;
 import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
 import io.radflow.features.VoxelBasedFamily;
-import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 
 import java.util.Collection;
 import java.util.List;
@@ -61,40 +61,40 @@ public final class GldmFeatures implements VoxelBasedFamily {
 
     private static final double EPSILON = Math.ulp(1.0);
 
-    private static final List<MatrixFeature<LevelCountMatrix>> FEATURES = List.of(
-            MatrixFeature.of("SmallDependenceEmphasis", "SODN", "Emphasis of small dependences (less homogeneous texture).",
+    private static final List<FeatureFormula<LevelCountMatrix>> FEATURES = List.of(
+            FeatureFormula.of("SmallDependenceEmphasis", "SODN", "Emphasis of small dependences (less homogeneous texture).",
                     LevelCountMatrix::smallColumnEmphasis),
-            MatrixFeature.of("LargeDependenceEmphasis", "IMOQ", "Emphasis of large dependences (more homogeneous texture).",
+            FeatureFormula.of("LargeDependenceEmphasis", "IMOQ", "Emphasis of large dependences (more homogeneous texture).",
                     LevelCountMatrix::largeColumnEmphasis),
-            MatrixFeature.of("GrayLevelNonUniformity", "FP8K", "Variability of the counts over grey levels.",
+            FeatureFormula.of("GrayLevelNonUniformity", "FP8K", "Variability of the counts over grey levels.",
                     LevelCountMatrix::greyLevelNonUniformity),
-            new MatrixFeature<>(new FeatureDefinition("GrayLevelNonUniformityNormalized", "5SPA",
+            new FeatureFormula<>(new FeatureDefinition("GrayLevelNonUniformityNormalized", "5SPA",
                     "Deprecated in PyRadiomics: equals first-order Uniformity.", true),
                     LevelCountMatrix::greyLevelNonUniformityNormalized),
-            MatrixFeature.of("DependenceNonUniformity", "Z87G", "Variability of the counts over dependence sizes.",
+            FeatureFormula.of("DependenceNonUniformity", "Z87G", "Variability of the counts over dependence sizes.",
                     LevelCountMatrix::columnNonUniformity),
-            MatrixFeature.of("DependenceNonUniformityNormalized", "OKJI",
+            FeatureFormula.of("DependenceNonUniformityNormalized", "OKJI",
                     "Dependence non-uniformity divided by the number of voxels.",
                     LevelCountMatrix::columnNonUniformityNormalized),
-            MatrixFeature.of("GrayLevelVariance", "1PFV", "Variance of the grey levels.",
+            FeatureFormula.of("GrayLevelVariance", "1PFV", "Variance of the grey levels.",
                     LevelCountMatrix::greyLevelVariance),
-            MatrixFeature.of("DependenceVariance", "DNX2", "Variance of the dependence sizes.",
+            FeatureFormula.of("DependenceVariance", "DNX2", "Variance of the dependence sizes.",
                     LevelCountMatrix::columnVariance),
-            MatrixFeature.of("DependenceEntropy", "", "Entropy of the joint grey level and dependence distribution.",
+            FeatureFormula.of("DependenceEntropy", "", "Entropy of the joint grey level and dependence distribution.",
                     m -> m.entropy(EPSILON)),
-            new MatrixFeature<>(new FeatureDefinition("DependencePercentage", "6XV8",
+            new FeatureFormula<>(new FeatureDefinition("DependencePercentage", "6XV8",
                     "Deprecated in PyRadiomics: always 1.", true), LevelCountMatrix::percentage),
-            MatrixFeature.of("LowGrayLevelEmphasis", "TL9H", "Emphasis of low grey levels.",
+            FeatureFormula.of("LowGrayLevelEmphasis", "TL9H", "Emphasis of low grey levels.",
                     LevelCountMatrix::lowGreyLevelEmphasis),
-            MatrixFeature.of("HighGrayLevelEmphasis", "OAE7", "Emphasis of high grey levels.",
+            FeatureFormula.of("HighGrayLevelEmphasis", "OAE7", "Emphasis of high grey levels.",
                     LevelCountMatrix::highGreyLevelEmphasis),
-            MatrixFeature.of("SmallDependenceLowGrayLevelEmphasis", "EQ3F",
+            FeatureFormula.of("SmallDependenceLowGrayLevelEmphasis", "EQ3F",
                     "Emphasis of small dependences with low grey levels.", m -> m.jointEmphasis(-1, -1)),
-            MatrixFeature.of("SmallDependenceHighGrayLevelEmphasis", "JA6D",
+            FeatureFormula.of("SmallDependenceHighGrayLevelEmphasis", "JA6D",
                     "Emphasis of small dependences with high grey levels.", m -> m.jointEmphasis(1, -1)),
-            MatrixFeature.of("LargeDependenceLowGrayLevelEmphasis", "NBZI",
+            FeatureFormula.of("LargeDependenceLowGrayLevelEmphasis", "NBZI",
                     "Emphasis of large dependences with low grey levels.", m -> m.jointEmphasis(-1, 1)),
-            MatrixFeature.of("LargeDependenceHighGrayLevelEmphasis", "9QMG",
+            FeatureFormula.of("LargeDependenceHighGrayLevelEmphasis", "9QMG",
                     "Emphasis of large dependences with high grey levels.", m -> m.jointEmphasis(1, 1)));
 
     @Override
@@ -104,7 +104,7 @@ public final class GldmFeatures implements VoxelBasedFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(MatrixFeature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -114,7 +114,7 @@ public final class GldmFeatures implements VoxelBasedFamily {
 
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        return MatrixFeature.evaluate(FEATURES, NgldmFeatures.matrices(roi, settings));
+        return FeatureFormula.averaged(FEATURES, NgldmFeatures.matrices(roi, settings));
     }
 
     /** The features of a region discretised beforehand (a voxel-based kernel): neighbours within the region. */
@@ -122,6 +122,6 @@ public final class GldmFeatures implements VoxelBasedFamily {
     public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
         FeatureFamily.checkNames(this, names);
         return FeatureFamily.named(this,
-                MatrixFeature.evaluate(FEATURES, NgldmFeatures.matrices(GreyLevelVolume.of(region), settings)), names);
+                FeatureFormula.averaged(FEATURES, NgldmFeatures.matrices(GreyLevelVolume.of(region), settings)), names);
     }
 }

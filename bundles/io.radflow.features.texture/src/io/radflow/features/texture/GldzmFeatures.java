@@ -3,12 +3,12 @@ package io.radflow.features.texture;
 import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
 import io.radflow.features.VoxelBasedFamily;
-import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 import io.radflow.features.texture.Neighbourhood.Scope;
 import io.radflow.image.ImageGeometry;
 import io.radflow.image.Mask;
@@ -62,39 +62,39 @@ public final class GldzmFeatures implements VoxelBasedFamily {
     /** The family key, {@value}. */
     public static final String KEY = "gldzm";
 
-    private static final List<MatrixFeature<LevelCountMatrix>> FEATURES = List.of(
-            MatrixFeature.of("SmallDistanceEmphasis", "0GBI", "Emphasis of zones close to the ROI edge.",
+    private static final List<FeatureFormula<LevelCountMatrix>> FEATURES = List.of(
+            FeatureFormula.of("SmallDistanceEmphasis", "0GBI", "Emphasis of zones close to the ROI edge.",
                     LevelCountMatrix::smallColumnEmphasis),
-            MatrixFeature.of("LargeDistanceEmphasis", "MB4I", "Emphasis of zones far from the ROI edge.",
+            FeatureFormula.of("LargeDistanceEmphasis", "MB4I", "Emphasis of zones far from the ROI edge.",
                     LevelCountMatrix::largeColumnEmphasis),
-            MatrixFeature.of("LowGrayLevelZoneEmphasis", "S1RA", "Emphasis of zones with low grey levels.",
+            FeatureFormula.of("LowGrayLevelZoneEmphasis", "S1RA", "Emphasis of zones with low grey levels.",
                     LevelCountMatrix::lowGreyLevelEmphasis),
-            MatrixFeature.of("HighGrayLevelZoneEmphasis", "K26C", "Emphasis of zones with high grey levels.",
+            FeatureFormula.of("HighGrayLevelZoneEmphasis", "K26C", "Emphasis of zones with high grey levels.",
                     LevelCountMatrix::highGreyLevelEmphasis),
-            MatrixFeature.of("SmallDistanceLowGrayLevelEmphasis", "RUVG", "Emphasis of edge zones with low grey levels.",
+            FeatureFormula.of("SmallDistanceLowGrayLevelEmphasis", "RUVG", "Emphasis of edge zones with low grey levels.",
                     m -> m.jointEmphasis(-1, -1)),
-            MatrixFeature.of("SmallDistanceHighGrayLevelEmphasis", "DKNJ", "Emphasis of edge zones with high grey levels.",
+            FeatureFormula.of("SmallDistanceHighGrayLevelEmphasis", "DKNJ", "Emphasis of edge zones with high grey levels.",
                     m -> m.jointEmphasis(1, -1)),
-            MatrixFeature.of("LargeDistanceLowGrayLevelEmphasis", "A7WM", "Emphasis of inner zones with low grey levels.",
+            FeatureFormula.of("LargeDistanceLowGrayLevelEmphasis", "A7WM", "Emphasis of inner zones with low grey levels.",
                     m -> m.jointEmphasis(-1, 1)),
-            MatrixFeature.of("LargeDistanceHighGrayLevelEmphasis", "KLTH", "Emphasis of inner zones with high grey levels.",
+            FeatureFormula.of("LargeDistanceHighGrayLevelEmphasis", "KLTH", "Emphasis of inner zones with high grey levels.",
                     m -> m.jointEmphasis(1, 1)),
-            MatrixFeature.of("GrayLevelNonUniformity", "VFT7", "Variability of zone counts over grey levels.",
+            FeatureFormula.of("GrayLevelNonUniformity", "VFT7", "Variability of zone counts over grey levels.",
                     LevelCountMatrix::greyLevelNonUniformity),
-            MatrixFeature.of("GrayLevelNonUniformityNormalized", "7HP3",
+            FeatureFormula.of("GrayLevelNonUniformityNormalized", "7HP3",
                     "Grey level non-uniformity divided by the number of zones.",
                     LevelCountMatrix::greyLevelNonUniformityNormalized),
-            MatrixFeature.of("ZoneDistanceNonUniformity", "V294", "Variability of zone counts over distances.",
+            FeatureFormula.of("ZoneDistanceNonUniformity", "V294", "Variability of zone counts over distances.",
                     LevelCountMatrix::columnNonUniformity),
-            MatrixFeature.of("ZoneDistanceNonUniformityNormalized", "IATH",
+            FeatureFormula.of("ZoneDistanceNonUniformityNormalized", "IATH",
                     "Zone distance non-uniformity divided by the number of zones.",
                     LevelCountMatrix::columnNonUniformityNormalized),
-            MatrixFeature.of("ZonePercentage", "VIWW", "Number of zones per ROI voxel.", LevelCountMatrix::percentage),
-            MatrixFeature.of("GrayLevelVariance", "QK93", "Variance of the grey levels of the zones.",
+            FeatureFormula.of("ZonePercentage", "VIWW", "Number of zones per ROI voxel.", LevelCountMatrix::percentage),
+            FeatureFormula.of("GrayLevelVariance", "QK93", "Variance of the grey levels of the zones.",
                     LevelCountMatrix::greyLevelVariance),
-            MatrixFeature.of("ZoneDistanceVariance", "7WT1", "Variance of the zone distances.",
+            FeatureFormula.of("ZoneDistanceVariance", "7WT1", "Variance of the zone distances.",
                     LevelCountMatrix::columnVariance),
-            MatrixFeature.of("ZoneDistanceEntropy", "GBDU", "Entropy of the joint grey level and distance distribution.",
+            FeatureFormula.of("ZoneDistanceEntropy", "GBDU", "Entropy of the joint grey level and distance distribution.",
                     m -> m.entropy(0)));
 
     @Override
@@ -104,7 +104,7 @@ public final class GldzmFeatures implements VoxelBasedFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(MatrixFeature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -118,7 +118,7 @@ public final class GldzmFeatures implements VoxelBasedFamily {
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
         GreyLevelVolume volume = GreyLevelVolume.of(roi, settings);
         Scope scope = Scope.of(settings);
-        return MatrixFeature.evaluate(FEATURES,
+        return FeatureFormula.averaged(FEATURES,
                 matrices(volume, distanceMap(roi.morphological(), volume, scope.excludedAxis()), scope));
     }
 
@@ -131,7 +131,7 @@ public final class GldzmFeatures implements VoxelBasedFamily {
         FeatureFamily.checkNames(this, names);
         GreyLevelVolume volume = GreyLevelVolume.of(region);
         Scope scope = Scope.of(settings);
-        return FeatureFamily.named(this, MatrixFeature.evaluate(FEATURES,
+        return FeatureFamily.named(this, FeatureFormula.averaged(FEATURES,
                 matrices(volume, distanceMap(volume, scope.excludedAxis()), scope)), names);
     }
 

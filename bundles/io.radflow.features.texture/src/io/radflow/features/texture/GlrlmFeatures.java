@@ -2,6 +2,7 @@ package io.radflow.features.texture;
 
 import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
@@ -13,10 +14,8 @@ import io.radflow.features.texture.Directions.Direction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -60,10 +59,7 @@ public final class GlrlmFeatures implements VoxelBasedFamily {
 
     private static final double EPS = Math.ulp(1.0);
 
-    private record Feature(FeatureDefinition definition, ToDoubleFunction<Coefficients> formula) {
-    }
-
-    private static final List<Feature> FEATURES = List.of(
+    private static final List<FeatureFormula<Coefficients>> FEATURES = List.of(
             feature("ShortRunEmphasis", "22OV", "Distribution of short runs (fine texture).",
                     GlrlmFeatures::shortRunEmphasis),
             feature("LongRunEmphasis", "W4KF", "Distribution of long runs (coarse texture).",
@@ -94,8 +90,8 @@ public final class GlrlmFeatures implements VoxelBasedFamily {
             feature("LongRunHighGrayLevelEmphasis", "3KUM", "Long runs of high grey levels.",
                     GlrlmFeatures::longRunHighGrayLevelEmphasis));
 
-    private static Feature feature(String name, String ibsiId, String description, ToDoubleFunction<Coefficients> f) {
-        return new Feature(new FeatureDefinition(name, ibsiId, description, false), f);
+    private static FeatureFormula<Coefficients> feature(String name, String ibsiId, String description, ToDoubleFunction<Coefficients> f) {
+        return FeatureFormula.of(name, ibsiId, description, f);
     }
 
     @Override
@@ -105,7 +101,7 @@ public final class GlrlmFeatures implements VoxelBasedFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(Feature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -117,7 +113,7 @@ public final class GlrlmFeatures implements VoxelBasedFamily {
 
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        return compute(roi, settings, FEATURES.stream().map(f -> f.definition().name()).toList());
+        return compute(roi, settings, FeatureFormula.definitions(FEATURES).stream().map(FeatureDefinition::name).toList());
     }
 
     /**
@@ -150,7 +146,7 @@ public final class GlrlmFeatures implements VoxelBasedFamily {
 
     private FeatureValues compute(GreyLevelVolume volume, boolean[] flatAxes, FeatureSettings settings,
             Collection<String> names) {
-        List<Feature> selected = select(names);
+        List<FeatureFormula<Coefficients>> selected = FeatureFormula.select("GLRLM", FEATURES, names);
         double[] sums = new double[selected.size()];
         int[] count = {0};
         LevelIndex index = LevelIndex.of(volume);
@@ -209,16 +205,6 @@ public final class GlrlmFeatures implements VoxelBasedFamily {
         return DirectionalAggregation.of(settings, List.of(1), volume.spacing(), length -> length);
     }
 
-    private static List<Feature> select(Collection<String> names) {
-        Set<String> known = new LinkedHashSet<>();
-        FEATURES.forEach(f -> known.add(f.definition().name()));
-        for (String name : names) {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("Unknown GLRLM feature '" + name + "'; known: " + known);
-            }
-        }
-        return FEATURES.stream().filter(f -> names.contains(f.definition().name())).toList();
-    }
 
     /**
      * Counts runs in one pass over the box per direction: every voxel whose predecessor along the direction

@@ -3,12 +3,12 @@ package io.radflow.features.texture;
 import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
 import io.radflow.features.VoxelBasedFamily;
-import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 import io.radflow.features.texture.Neighbourhood.Scope;
 
 import java.util.ArrayList;
@@ -61,38 +61,38 @@ public final class GlszmFeatures implements VoxelBasedFamily {
 
     private static final double EPSILON = Math.ulp(1.0);
 
-    private static final List<MatrixFeature<LevelCountMatrix>> FEATURES = List.of(
-            MatrixFeature.of("SmallAreaEmphasis", "5QRC", "Emphasis of small zones.",
+    private static final List<FeatureFormula<LevelCountMatrix>> FEATURES = List.of(
+            FeatureFormula.of("SmallAreaEmphasis", "5QRC", "Emphasis of small zones.",
                     LevelCountMatrix::smallColumnEmphasis),
-            MatrixFeature.of("LargeAreaEmphasis", "48P8", "Emphasis of large zones.",
+            FeatureFormula.of("LargeAreaEmphasis", "48P8", "Emphasis of large zones.",
                     LevelCountMatrix::largeColumnEmphasis),
-            MatrixFeature.of("GrayLevelNonUniformity", "JNSA", "Variability of zone counts over grey levels.",
+            FeatureFormula.of("GrayLevelNonUniformity", "JNSA", "Variability of zone counts over grey levels.",
                     LevelCountMatrix::greyLevelNonUniformity),
-            MatrixFeature.of("GrayLevelNonUniformityNormalized", "Y1RO",
+            FeatureFormula.of("GrayLevelNonUniformityNormalized", "Y1RO",
                     "Grey level non-uniformity divided by the number of zones.",
                     LevelCountMatrix::greyLevelNonUniformityNormalized),
-            MatrixFeature.of("SizeZoneNonUniformity", "4JP3", "Variability of zone counts over zone sizes.",
+            FeatureFormula.of("SizeZoneNonUniformity", "4JP3", "Variability of zone counts over zone sizes.",
                     LevelCountMatrix::columnNonUniformity),
-            MatrixFeature.of("SizeZoneNonUniformityNormalized", "VB3A",
+            FeatureFormula.of("SizeZoneNonUniformityNormalized", "VB3A",
                     "Size zone non-uniformity divided by the number of zones.",
                     LevelCountMatrix::columnNonUniformityNormalized),
-            MatrixFeature.of("ZonePercentage", "P30P", "Number of zones per ROI voxel.", LevelCountMatrix::percentage),
-            MatrixFeature.of("GrayLevelVariance", "BYLV", "Variance of the grey levels of the zones.",
+            FeatureFormula.of("ZonePercentage", "P30P", "Number of zones per ROI voxel.", LevelCountMatrix::percentage),
+            FeatureFormula.of("GrayLevelVariance", "BYLV", "Variance of the grey levels of the zones.",
                     LevelCountMatrix::greyLevelVariance),
-            MatrixFeature.of("ZoneVariance", "3NSA", "Variance of the zone sizes.", LevelCountMatrix::columnVariance),
-            MatrixFeature.of("ZoneEntropy", "GU8N", "Entropy of the joint grey level and zone size distribution.",
+            FeatureFormula.of("ZoneVariance", "3NSA", "Variance of the zone sizes.", LevelCountMatrix::columnVariance),
+            FeatureFormula.of("ZoneEntropy", "GU8N", "Entropy of the joint grey level and zone size distribution.",
                     m -> m.entropy(EPSILON)),
-            MatrixFeature.of("LowGrayLevelZoneEmphasis", "XMSY", "Emphasis of zones with low grey levels.",
+            FeatureFormula.of("LowGrayLevelZoneEmphasis", "XMSY", "Emphasis of zones with low grey levels.",
                     LevelCountMatrix::lowGreyLevelEmphasis),
-            MatrixFeature.of("HighGrayLevelZoneEmphasis", "5GN9", "Emphasis of zones with high grey levels.",
+            FeatureFormula.of("HighGrayLevelZoneEmphasis", "5GN9", "Emphasis of zones with high grey levels.",
                     LevelCountMatrix::highGreyLevelEmphasis),
-            MatrixFeature.of("SmallAreaLowGrayLevelEmphasis", "5RAI", "Emphasis of small zones with low grey levels.",
+            FeatureFormula.of("SmallAreaLowGrayLevelEmphasis", "5RAI", "Emphasis of small zones with low grey levels.",
                     m -> m.jointEmphasis(-1, -1)),
-            MatrixFeature.of("SmallAreaHighGrayLevelEmphasis", "HW1V", "Emphasis of small zones with high grey levels.",
+            FeatureFormula.of("SmallAreaHighGrayLevelEmphasis", "HW1V", "Emphasis of small zones with high grey levels.",
                     m -> m.jointEmphasis(1, -1)),
-            MatrixFeature.of("LargeAreaLowGrayLevelEmphasis", "YH51", "Emphasis of large zones with low grey levels.",
+            FeatureFormula.of("LargeAreaLowGrayLevelEmphasis", "YH51", "Emphasis of large zones with low grey levels.",
                     m -> m.jointEmphasis(-1, 1)),
-            MatrixFeature.of("LargeAreaHighGrayLevelEmphasis", "J17V", "Emphasis of large zones with high grey levels.",
+            FeatureFormula.of("LargeAreaHighGrayLevelEmphasis", "J17V", "Emphasis of large zones with high grey levels.",
                     m -> m.jointEmphasis(1, 1)));
 
     @Override
@@ -102,7 +102,7 @@ public final class GlszmFeatures implements VoxelBasedFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(MatrixFeature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -114,7 +114,7 @@ public final class GlszmFeatures implements VoxelBasedFamily {
 
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        return MatrixFeature.evaluate(FEATURES, matrices(GreyLevelVolume.of(roi, settings), Scope.of(settings)));
+        return FeatureFormula.averaged(FEATURES, matrices(GreyLevelVolume.of(roi, settings), Scope.of(settings)));
     }
 
     /** The features of a region discretised beforehand (a voxel-based kernel): zones within the region. */
@@ -122,7 +122,7 @@ public final class GlszmFeatures implements VoxelBasedFamily {
     public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
         FeatureFamily.checkNames(this, names);
         return FeatureFamily.named(this,
-                MatrixFeature.evaluate(FEATURES, matrices(GreyLevelVolume.of(region), Scope.of(settings))), names);
+                FeatureFormula.averaged(FEATURES, matrices(GreyLevelVolume.of(region), Scope.of(settings))), names);
     }
 
     /** The matrices the features are computed from: one per occupied slice in IBSI 2D, else one. */

@@ -1,16 +1,11 @@
 package io.radflow.features.texture;
 
-import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureSettings;
-import io.radflow.features.FeatureValues;
 import io.radflow.features.Setting;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * A voxel neighbourhood of the families without directions (GLSZM, GLDZM, NGTDM, NGLDM, GLDM): the offsets
@@ -288,40 +283,6 @@ public final class Neighbourhood {
             size[sliceAxis] = 1;
             return GreyLevelVolume.of(size[0], size[1], size[2], volume.spacing(),
                     slice(volume.levels(), volume.sizeX(), volume.sizeY(), volume.sizeZ(), index));
-        }
-    }
-
-    /**
-     * One feature of a matrix-based family: its definition and its formula on a matrix of type {@code M}.
-     *
-     * @param <M> the matrix type
-     */
-    public record MatrixFeature<M>(FeatureDefinition definition, ToDoubleFunction<M> formula) {
-
-        /** A non-deprecated feature. */
-        public static <M> MatrixFeature<M> of(String name, String ibsiId, String description, ToDoubleFunction<M> formula) {
-            return new MatrixFeature<>(new FeatureDefinition(name, ibsiId, description, false), formula);
-        }
-
-        /**
-         * The non-deprecated features evaluated on each matrix and averaged over the matrices (IBSI 2D: one matrix
-         * per slice; one matrix otherwise).
-         */
-        public static <M> FeatureValues evaluate(List<MatrixFeature<M>> features, List<M> matrices) {
-            if (matrices.isEmpty()) {
-                throw new IllegalArgumentException("No texture matrix: the ROI has no voxel to build one from");
-            }
-            Map<String, Double> out = new LinkedHashMap<>();
-            for (MatrixFeature<M> f : features) {
-                if (!f.definition().deprecated()) {
-                    double sum = 0;
-                    for (M m : matrices) {
-                        sum += f.formula().applyAsDouble(m);
-                    }
-                    out.put(f.definition().name(), sum / matrices.size());
-                }
-            }
-            return new FeatureValues(out);
         }
     }
 }

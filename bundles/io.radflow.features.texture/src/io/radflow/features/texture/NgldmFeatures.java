@@ -3,12 +3,12 @@ package io.radflow.features.texture;
 import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
 import io.radflow.features.VoxelBasedFamily;
-import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 import io.radflow.features.texture.Neighbourhood.Scope;
 
 import java.util.ArrayList;
@@ -61,42 +61,42 @@ public final class NgldmFeatures implements VoxelBasedFamily {
     /** The family key, {@value}. */
     public static final String KEY = "ngldm";
 
-    private static final List<MatrixFeature<LevelCountMatrix>> FEATURES = List.of(
-            MatrixFeature.of("LowDependenceEmphasis", "SODN", "Emphasis of low dependence counts.",
+    private static final List<FeatureFormula<LevelCountMatrix>> FEATURES = List.of(
+            FeatureFormula.of("LowDependenceEmphasis", "SODN", "Emphasis of low dependence counts.",
                     LevelCountMatrix::smallColumnEmphasis),
-            MatrixFeature.of("HighDependenceEmphasis", "IMOQ", "Emphasis of high dependence counts.",
+            FeatureFormula.of("HighDependenceEmphasis", "IMOQ", "Emphasis of high dependence counts.",
                     LevelCountMatrix::largeColumnEmphasis),
-            MatrixFeature.of("LowGrayLevelCountEmphasis", "TL9H", "Emphasis of low grey levels.",
+            FeatureFormula.of("LowGrayLevelCountEmphasis", "TL9H", "Emphasis of low grey levels.",
                     LevelCountMatrix::lowGreyLevelEmphasis),
-            MatrixFeature.of("HighGrayLevelCountEmphasis", "OAE7", "Emphasis of high grey levels.",
+            FeatureFormula.of("HighGrayLevelCountEmphasis", "OAE7", "Emphasis of high grey levels.",
                     LevelCountMatrix::highGreyLevelEmphasis),
-            MatrixFeature.of("LowDependenceLowGrayLevelEmphasis", "EQ3F", "Emphasis of low dependence and low grey levels.",
+            FeatureFormula.of("LowDependenceLowGrayLevelEmphasis", "EQ3F", "Emphasis of low dependence and low grey levels.",
                     m -> m.jointEmphasis(-1, -1)),
-            MatrixFeature.of("LowDependenceHighGrayLevelEmphasis", "JA6D", "Emphasis of low dependence and high grey levels.",
+            FeatureFormula.of("LowDependenceHighGrayLevelEmphasis", "JA6D", "Emphasis of low dependence and high grey levels.",
                     m -> m.jointEmphasis(1, -1)),
-            MatrixFeature.of("HighDependenceLowGrayLevelEmphasis", "NBZI", "Emphasis of high dependence and low grey levels.",
+            FeatureFormula.of("HighDependenceLowGrayLevelEmphasis", "NBZI", "Emphasis of high dependence and low grey levels.",
                     m -> m.jointEmphasis(-1, 1)),
-            MatrixFeature.of("HighDependenceHighGrayLevelEmphasis", "9QMG", "Emphasis of high dependence and high grey levels.",
+            FeatureFormula.of("HighDependenceHighGrayLevelEmphasis", "9QMG", "Emphasis of high dependence and high grey levels.",
                     m -> m.jointEmphasis(1, 1)),
-            MatrixFeature.of("GrayLevelNonUniformity", "FP8K", "Variability of the counts over grey levels.",
+            FeatureFormula.of("GrayLevelNonUniformity", "FP8K", "Variability of the counts over grey levels.",
                     LevelCountMatrix::greyLevelNonUniformity),
-            MatrixFeature.of("GrayLevelNonUniformityNormalized", "5SPA",
+            FeatureFormula.of("GrayLevelNonUniformityNormalized", "5SPA",
                     "Grey level non-uniformity divided by the number of neighbourhoods.",
                     LevelCountMatrix::greyLevelNonUniformityNormalized),
-            MatrixFeature.of("DependenceCountNonUniformity", "Z87G", "Variability of the counts over dependence counts.",
+            FeatureFormula.of("DependenceCountNonUniformity", "Z87G", "Variability of the counts over dependence counts.",
                     LevelCountMatrix::columnNonUniformity),
-            MatrixFeature.of("DependenceCountNonUniformityNormalized", "OKJI",
+            FeatureFormula.of("DependenceCountNonUniformityNormalized", "OKJI",
                     "Dependence count non-uniformity divided by the number of neighbourhoods.",
                     LevelCountMatrix::columnNonUniformityNormalized),
-            MatrixFeature.of("DependenceCountPercentage", "6XV8", "Neighbourhoods per ROI voxel (1 here).",
+            FeatureFormula.of("DependenceCountPercentage", "6XV8", "Neighbourhoods per ROI voxel (1 here).",
                     LevelCountMatrix::percentage),
-            MatrixFeature.of("GrayLevelVariance", "1PFV", "Variance of the grey levels.",
+            FeatureFormula.of("GrayLevelVariance", "1PFV", "Variance of the grey levels.",
                     LevelCountMatrix::greyLevelVariance),
-            MatrixFeature.of("DependenceCountVariance", "DNX2", "Variance of the dependence counts.",
+            FeatureFormula.of("DependenceCountVariance", "DNX2", "Variance of the dependence counts.",
                     LevelCountMatrix::columnVariance),
-            MatrixFeature.of("DependenceCountEntropy", "FCBV", "Entropy of the joint grey level and dependence distribution.",
+            FeatureFormula.of("DependenceCountEntropy", "FCBV", "Entropy of the joint grey level and dependence distribution.",
                     m -> m.entropy(0)),
-            MatrixFeature.of("DependenceCountEnergy", "CAS9", "Energy (second moment) of the joint distribution.",
+            FeatureFormula.of("DependenceCountEnergy", "CAS9", "Energy (second moment) of the joint distribution.",
                     LevelCountMatrix::energy));
 
     /** PyRadiomics {@code gldm_a}: the coarseness {@code \alpha} of GLDM and NGLDM. */
@@ -111,7 +111,7 @@ public final class NgldmFeatures implements VoxelBasedFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(MatrixFeature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -127,14 +127,14 @@ public final class NgldmFeatures implements VoxelBasedFamily {
 
     @Override
     public FeatureValues compute(Roi roi, FeatureSettings settings) {
-        return MatrixFeature.evaluate(FEATURES, matrices(roi, settings));
+        return FeatureFormula.averaged(FEATURES, matrices(roi, settings));
     }
 
     /** The features of a region discretised beforehand (a voxel-based kernel): neighbours within the region. */
     @Override
     public FeatureValues compute(DiscretisedRegion region, FeatureSettings settings, Collection<String> names) {
         FeatureFamily.checkNames(this, names);
-        return FeatureFamily.named(this, MatrixFeature.evaluate(FEATURES, matrices(GreyLevelVolume.of(region), settings)),
+        return FeatureFamily.named(this, FeatureFormula.averaged(FEATURES, matrices(GreyLevelVolume.of(region), settings)),
                 names);
     }
 

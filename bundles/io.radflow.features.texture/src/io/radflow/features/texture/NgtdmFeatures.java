@@ -4,12 +4,12 @@ import io.radflow.features.Convention;
 import io.radflow.features.DiscretisedRegion;
 import io.radflow.features.FeatureDefinition;
 import io.radflow.features.FeatureFamily;
+import io.radflow.features.FeatureFormula;
 import io.radflow.features.FeatureSettings;
 import io.radflow.features.FeatureValues;
 import io.radflow.features.Roi;
 import io.radflow.features.Setting;
 import io.radflow.features.VoxelBasedFamily;
-import io.radflow.features.texture.Neighbourhood.MatrixFeature;
 import io.radflow.features.texture.Neighbourhood.Scope;
 
 import java.util.ArrayList;
@@ -48,16 +48,16 @@ public final class NgtdmFeatures implements VoxelBasedFamily {
     /** The family key, {@value}. */
     public static final String KEY = "ngtdm";
 
-    private static final List<MatrixFeature<NgtdmMatrix>> FEATURES = List.of(
-            MatrixFeature.of("Coarseness", "QCDE", "Inverse of the mean grey tone difference: high for uniform texture.",
+    private static final List<FeatureFormula<NgtdmMatrix>> FEATURES = List.of(
+            FeatureFormula.of("Coarseness", "QCDE", "Inverse of the mean grey tone difference: high for uniform texture.",
                     NgtdmFeatures::coarseness),
-            MatrixFeature.of("Contrast", "65HE", "Grey level dynamic range times the spatial rate of change.",
+            FeatureFormula.of("Contrast", "65HE", "Grey level dynamic range times the spatial rate of change.",
                     NgtdmFeatures::contrast),
-            MatrixFeature.of("Busyness", "NQ30", "Rapid changes between a voxel and its neighbourhood.",
+            FeatureFormula.of("Busyness", "NQ30", "Rapid changes between a voxel and its neighbourhood.",
                     NgtdmFeatures::busyness),
-            MatrixFeature.of("Complexity", "HDEZ", "Non-uniformity with many rapid grey level changes.",
+            FeatureFormula.of("Complexity", "HDEZ", "Non-uniformity with many rapid grey level changes.",
                     NgtdmFeatures::complexity),
-            MatrixFeature.of("Strength", "1X9X", "Large, clearly visible primitives: slow change, large differences.",
+            FeatureFormula.of("Strength", "1X9X", "Large, clearly visible primitives: slow change, large differences.",
                     NgtdmFeatures::strength));
 
     @Override
@@ -67,7 +67,7 @@ public final class NgtdmFeatures implements VoxelBasedFamily {
 
     @Override
     public List<FeatureDefinition> features() {
-        return FEATURES.stream().map(MatrixFeature::definition).toList();
+        return FeatureFormula.definitions(FEATURES);
     }
 
     @Override
@@ -96,7 +96,7 @@ public final class NgtdmFeatures implements VoxelBasedFamily {
             throw new IllegalArgumentException("NGTDM: no ROI voxel has a neighbour in the ROI (distances "
                     + settings.get(Neighbourhood.DISTANCES) + ")");
         }
-        return MatrixFeature.evaluate(FEATURES, matrices);
+        return FeatureFormula.averaged(FEATURES, matrices);
     }
 
     /**
