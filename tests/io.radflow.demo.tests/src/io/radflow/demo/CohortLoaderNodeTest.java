@@ -9,17 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.radflow.core.data.Cohort;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.CanceledExecutionException;
-import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
 import io.radflow.core.port.PortObject;
+import io.radflow.testsupport.RecordingContext;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,65 +38,23 @@ class CohortLoaderNodeTest {
     Path temp;
 
     /** A minimal context that records what the node reports. */
-    static class RecordingContext implements ExecutionContext {
-        final Path base;
-        final Path cache;
-        final List<Path> inputs = new ArrayList<>();
-        final List<String> log = new ArrayList<>();
-        final List<Double> progress = new ArrayList<>();
-        boolean canceled;
-
-        RecordingContext(Path base, Path cache) {
-            this.base = base;
-            this.cache = cache;
-        }
-
-        @Override
-        public void progress(double fraction, String message) {
-            progress.add(fraction);
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return canceled;
-        }
-
-        @Override
-        public void reportPatientFailure(String patientId, String field, String message) {
-            throw new AssertionError("the loader reports no patient failures: " + patientId + " " + field + " " + message);
-        }
-
-        @Override
-        public void recordInput(Path file) {
-            inputs.add(file);
-        }
-
-        @Override
-        public void log(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public Path baseDirectory() {
-            return base;
-        }
-
-        @Override
-        public Path cacheDirectory() {
-            return cache;
-        }
+    private static RecordingContext context(Path base, Path cache) {
+        return new RecordingContext(base, cache, base.resolve("work"));
     }
 
-    private static Map<String, PortObject> run(String manifest, ExecutionContext context)
+    /** Runs the loader; it reports no patient failures (a missing file is a log line, a bad manifest an error). */
+    private static Map<String, PortObject> run(String manifest, RecordingContext context)
             throws NodeExecutionException, CanceledExecutionException {
-        return new CohortLoaderNode().execute(new NodeInputs("load", Map.of()),
+        Map<String, PortObject> outputs = new CohortLoaderNode().execute(new NodeInputs("load", Map.of()),
                 new Parameters("load", Map.of(CohortLoaderNode.MANIFEST, manifest)), context);
+        assertTrue(context.failures.isEmpty(), context.failures.toString());
+        return outputs;
     }
 
     @Test
     void builtinDemoIsGeneratedOnceIntoTheCacheAndRecorded() throws Exception {
         Path cache = temp.resolve("cache");
-        RecordingContext context = new RecordingContext(temp, cache);
+        RecordingContext context = context(temp, cache);
         Map<String, PortObject> outputs = run("builtin:demo", context);
 
         assertEquals(Set.of("cohort", "clinical"), outputs.keySet());
@@ -123,7 +80,7 @@ class CohortLoaderNodeTest {
 
         // second run: the complete copy is reused
         long marker = Files.getLastModifiedTime(folder.resolve(".complete")).toMillis();
-        RecordingContext again = new RecordingContext(temp, cache);
+        RecordingContext again = context(temp, cache);
         Cohort second = (Cohort) run("builtin:demo", again).get("cohort");
         assertEquals(60, second.patients().size());
         assertFalse(again.log.stream().anyMatch(line -> line.startsWith("Generating")), again.log.toString());
@@ -133,7 +90,7 @@ class CohortLoaderNodeTest {
 
     @Test
     void aMissingManifestFailsTheNodeNamingTheFile() {
-        RecordingContext context = new RecordingContext(temp, temp.resolve("cache"));
+        RecordingContext context = context(temp, temp.resolve("cache"));
         NodeExecutionException e = assertThrows(NodeExecutionException.class,
                 () -> run("data/missing-cohort.csv", context));
         assertTrue(e.getMessage().contains(temp.resolve("data/missing-cohort.csv").toString()), e.getMessage());
@@ -145,13 +102,13 @@ class CohortLoaderNodeTest {
         Path manifest = temp.resolve("bad.csv");
         Files.writeString(manifest, "Patient,portal\nP1,a.nii.gz\n");
         NodeExecutionException e = assertThrows(NodeExecutionException.class,
-                () -> run("bad.csv", new RecordingContext(temp, temp.resolve("cache"))));
+                () -> run("bad.csv", context(temp, temp.resolve("cache"))));
         assertTrue(e.getMessage().contains(manifest.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("PatientID"), e.getMessage());
 
         Files.writeString(manifest, "PatientID,portal\nP1,a.nii.gz,extra\n");
         e = assertThrows(NodeExecutionException.class,
-                () -> run(manifest.toString(), new RecordingContext(temp, temp.resolve("cache"))));
+                () -> run(manifest.toString(), context(temp, temp.resolve("cache"))));
         assertTrue(e.getMessage().contains(manifest.toString()), e.getMessage());
     }
 
@@ -164,7 +121,7 @@ class CohortLoaderNodeTest {
         Files.writeString(temp.resolve("study/manifest.csv"), "PatientID,ct,seg,age\n"
                 + "p1,images/p1_ct.nii.gz,images/p1_seg.nii.gz,70\n"
                 + "p2,images/p2_ct.nii.gz,images/p2_seg.nii.gz,61\n");
-        RecordingContext context = new RecordingContext(temp.resolve("study"), temp.resolve("cache"));
+        RecordingContext context = context(temp.resolve("study"), temp.resolve("cache"));
         Map<String, PortObject> outputs = run("manifest.csv", context);
         Cohort cohort = (Cohort) outputs.get("cohort");
         assertEquals(2, cohort.patients().size());
@@ -179,13 +136,7 @@ class CohortLoaderNodeTest {
     @Test
     void cancelingDuringGenerationLeavesNoCompleteMarker() {
         Path cache = temp.resolve("cache");
-        RecordingContext context = new RecordingContext(temp, cache) {
-            @Override
-            public void progress(double fraction, String message) {
-                super.progress(fraction, message);
-                canceled = progress.size() >= 2;
-            }
-        };
+        RecordingContext context = context(temp, cache).cancelAfterProgress(2);
         assertThrows(CanceledExecutionException.class, () -> run("builtin:demo", context));
         assertFalse(Files.exists(cache.resolve(CohortLoaderNode.DEMO_FOLDER).resolve(".complete")));
         assertFalse(new DemoCohortGenerator().isComplete(cache.resolve(CohortLoaderNode.DEMO_FOLDER)));

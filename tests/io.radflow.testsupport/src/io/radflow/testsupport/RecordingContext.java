@@ -10,7 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An {@link ExecutionContext} for node tests that records what the node reports: patient failures, input files,
- * progress fractions (which must lie in [0, 1]) and log lines. Cancellation is switched on with {@link #cancel()}.
+ * progress fractions (which must lie in [0, 1]) and log lines. Cancellation is switched on with {@link #cancel()},
+ * or by {@link #cancelAfterProgress(int)} in the middle of a node's work.
  */
 public final class RecordingContext implements ExecutionContext {
 
@@ -31,6 +32,7 @@ public final class RecordingContext implements ExecutionContext {
     private final Path cache;
     private final Path work;
     private volatile boolean canceled;
+    private volatile int cancelAfterProgress = Integer.MAX_VALUE;
 
     /** Base, cache and work folders under the current folder. */
     public RecordingContext() {
@@ -53,6 +55,12 @@ public final class RecordingContext implements ExecutionContext {
         canceled = true;
     }
 
+    /** {@link #isCanceled()} turns true once the node has reported progress {@code reports} times; returns this. */
+    public RecordingContext cancelAfterProgress(int reports) {
+        cancelAfterProgress = reports;
+        return this;
+    }
+
     /** The patients that failed, in report order. */
     public List<String> failedPatients() {
         return failures.stream().map(Failure::patient).toList();
@@ -64,6 +72,9 @@ public final class RecordingContext implements ExecutionContext {
             throw new AssertionError("progress out of [0, 1]: " + fraction + " (" + message + ")");
         }
         progress.add(fraction);
+        if (progress.size() >= cancelAfterProgress) {
+            canceled = true;
+        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radflow.core.data.Cohort;
 import io.radflow.core.node.CanceledExecutionException;
-import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
@@ -17,6 +16,7 @@ import io.radflow.filters.pyradiomics.PyRadiomicsImageType;
 import io.radflow.image.Image3D;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.testsupport.ReferenceData;
+import io.radflow.testsupport.RecordingContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,57 +36,13 @@ import org.w3c.dom.NodeList;
 /** Filter nodes on a two-patient cohort (brain1 and a missing file), and their plugin.xml declarations. */
 class FilterNodesTest {
 
+    /** A context whose base, cache and work folder is {@code folder}. */
+    static RecordingContext context(Path folder) {
+        return new RecordingContext(folder, folder, folder);
+    }
+
     @TempDir
     Path dir;
-
-    static final class Context implements ExecutionContext {
-        final List<String[]> failures = new ArrayList<>();
-        final List<Double> progress = new ArrayList<>();
-        final Path work;
-        boolean canceled;
-
-        Context(Path work) {
-            this.work = work;
-        }
-
-        @Override
-        public void progress(double fraction, String message) {
-            progress.add(fraction);
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return canceled;
-        }
-
-        @Override
-        public void reportPatientFailure(String patientId, String field, String message) {
-            failures.add(new String[] {patientId, field, message});
-        }
-
-        @Override
-        public void recordInput(Path file) {
-        }
-
-        @Override
-        public void log(String message) {
-        }
-
-        @Override
-        public Path baseDirectory() {
-            return work;
-        }
-
-        @Override
-        public Path cacheDirectory() {
-            return work;
-        }
-
-        @Override
-        public Path workDirectory() {
-            return work;
-        }
-    }
 
     private Cohort cohort() throws Exception {
         Path manifest = dir.resolve("cohort.csv");
@@ -99,7 +55,7 @@ class FilterNodesTest {
     /** The wavelet node adds eight columns portal_wavelet-XYZ whose files hold the filter's images; the broken patient is reported. */
     @Test
     void waveletNodeWritesOneColumnPerSubBand() throws Exception {
-        Context context = new Context(Files.createDirectories(dir.resolve("work")));
+        RecordingContext context = context(dir.resolve("work"));
         Cohort out = (Cohort) new WaveletNode().execute(new NodeInputs("w", Map.of("cohort", cohort())),
                 new Parameters("w", Map.of("image", "portal", "mask", "mask", "label", "1", "wavelet", "coif1", "level", "1",
                         "start_level", "0")), context).get("cohort");
@@ -111,10 +67,10 @@ class FilterNodesTest {
         assertEquals(1, out.patients().size());
         assertEquals(1, out.clinical().rowCount(), "the failed patient's clinical row goes with it");
         assertEquals(1, context.failures.size());
-        assertEquals("broken", context.failures.get(0)[0]);
-        assertTrue(context.failures.get(0)[1].contains("missing.nrrd"), context.failures.get(0)[1]);
+        assertEquals("broken", context.failures.get(0).patient());
+        assertTrue(context.failures.get(0).field().contains("missing.nrrd"), context.failures.get(0).field());
         Path file = out.patients().get(0).file("portal_wavelet-HLH");
-        assertTrue(file.startsWith(context.work) && file.toString().endsWith(".nrrd"), file.toString());
+        assertTrue(file.startsWith(dir.resolve("work")) && file.toString().endsWith(".nrrd"), file.toString());
         Image3D written = ImageFiles.read(file);
         Image3D direct = PyRadiomicsImageType.WAVELET_TYPE.filter(FeatureSettings.defaults(), Parallelism.single())
                 .apply(ImageFiles.read(ReferenceData.file("pyradiomics/brain1_image.nrrd")), null).get(4).image();
@@ -124,14 +80,14 @@ class FilterNodesTest {
 
     @Test
     void canceledAndAllFailedRunsStop() throws Exception {
-        Context context = new Context(Files.createDirectories(dir.resolve("work")));
-        context.canceled = true;
+        RecordingContext context = context(dir.resolve("work"));
+        context.cancel();
         Cohort cohort = cohort();
         assertThrows(CanceledExecutionException.class, () -> new SquareNode().execute(new NodeInputs("s", Map.of("cohort", cohort)),
                 new Parameters("s", Map.of("image", "portal")), context));
         Path manifest = dir.resolve("bad.csv");
         Files.writeString(manifest, "PatientID,portal\nbroken," + dir.resolve("missing.nrrd") + "\n");
-        Context fresh = new Context(context.work);
+        RecordingContext fresh = context(dir.resolve("work"));
         Exception e = assertThrows(Exception.class, () -> new LoGNode().execute(
                 new NodeInputs("l", Map.of("cohort", Cohort.read(manifest))),
                 new Parameters("l", Map.of("image", "portal", "sigma", "[1.0]")), fresh));

@@ -24,6 +24,7 @@ import io.radflow.filters.ibsi2.Wavelet;
 import io.radflow.image.Image3D;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.testsupport.ReferenceData;
+import io.radflow.testsupport.RecordingContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,7 +173,7 @@ class Ibsi2FilterNodesTest {
         Path image = ReferenceData.file("ibsi2/ibsi_2_digital_phantom/nifti/" + phantom + "/image/" + phantom + ".nii.gz");
         Path manifest = dir.resolve("cohort.csv");
         Files.writeString(manifest, "PatientID,portal\n" + phantom + "," + image + "\nbroken," + dir.resolve("missing.nii.gz") + "\n");
-        FilterNodesTest.Context context = new FilterNodesTest.Context(Files.createDirectories(dir.resolve("work")));
+        RecordingContext context = FilterNodesTest.context(dir.resolve("work"));
         Cohort out = (Cohort) impl.execute(new NodeInputs(key, Map.of("cohort", Cohort.read(manifest))), parameters, context)
                 .get("cohort");
 
@@ -181,8 +182,8 @@ class Ibsi2FilterNodesTest {
         assertEquals(1, out.patients().size());
         assertEquals(phantom, out.patients().get(0).id());
         assertEquals(1, context.failures.size());
-        assertEquals("broken", context.failures.get(0)[0]);
-        assertTrue(context.failures.get(0)[1].contains("missing.nii.gz"), context.failures.get(0)[1]);
+        assertEquals("broken", context.failures.get(0).patient());
+        assertTrue(context.failures.get(0).field().contains("missing.nii.gz"), context.failures.get(0).field());
         assertEquals(1.0, context.progress.get(context.progress.size() - 1));
 
         Image3D written = ImageFiles.read(out.patients().get(0).file(column));

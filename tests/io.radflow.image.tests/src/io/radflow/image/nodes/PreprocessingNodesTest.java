@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radflow.core.data.Cohort;
 import io.radflow.core.node.CanceledExecutionException;
-import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
 import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
@@ -22,6 +21,7 @@ import io.radflow.image.Mask;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.image.mask.BoundingBox;
 import io.radflow.image.mask.LabelMaps;
+import io.radflow.testsupport.RecordingContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,49 +58,9 @@ class PreprocessingNodesTest {
     private Image3D image;
     private Image3D labels;
 
-    /** Records what the node reports; its work folder is under the test folder. */
-    final class RecordingContext implements ExecutionContext {
-        final List<String[]> failures = new ArrayList<>();
-        final List<Double> progress = new ArrayList<>();
-        boolean canceled;
-
-        @Override
-        public void progress(double fraction, String message) {
-            progress.add(fraction);
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return canceled;
-        }
-
-        @Override
-        public void reportPatientFailure(String patientId, String field, String message) {
-            failures.add(new String[] {patientId, field, message});
-        }
-
-        @Override
-        public void recordInput(Path file) {
-        }
-
-        @Override
-        public void log(String message) {
-        }
-
-        @Override
-        public Path baseDirectory() {
-            return dir;
-        }
-
-        @Override
-        public Path cacheDirectory() {
-            return dir;
-        }
-
-        @Override
-        public Path workDirectory() throws IOException {
-            return Files.createDirectories(work);
-        }
+    /** A context that records what the node reports; its work folder is under the test folder. */
+    private RecordingContext context() {
+        return new RecordingContext(dir, dir, work);
     }
 
     @BeforeEach
@@ -193,8 +153,8 @@ class PreprocessingNodesTest {
         return c.patients().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private String[] failure(RecordingContext context, String patient) {
-        return context.failures.stream().filter(f -> f[0].equals(patient)).findFirst()
+    private RecordingContext.Failure failure(RecordingContext context, String patient) {
+        return context.failures.stream().filter(f -> f.patient().equals(patient)).findFirst()
                 .orElseThrow(() -> new AssertionError("no failure reported for " + patient));
     }
 
@@ -218,7 +178,7 @@ class PreprocessingNodesTest {
 
     @Test
     void resampleWritesNrrdOnTheNewGridAndReportsBadPatients() throws Exception {
-        RecordingContext context = new RecordingContext();
+        RecordingContext context = context();
         Cohort out = run(new ResampleNode(), "radflow.image.resample", Map.of("resampledPixelSpacing", "2,2,2",
                 "interpolator", "linear"), context);
         assertEquals(List.of("P1", "P4"), out.patients().stream().map(Cohort.Patient::id).toList());
@@ -239,12 +199,12 @@ class PreprocessingNodesTest {
         assertEquals(r.geometry(), mask.geometry());
         assertEquals(Set.of(1, 2), LabelMaps.labels(mask));
 
-        String[] corrupt = failure(context, "P2");
-        assertEquals(dir.resolve("p2_image.nii.gz").toString(), corrupt[1]);
-        assertTrue(corrupt[2].contains("p2_image.nii.gz"), corrupt[2]);
-        String[] grid = failure(context, "P3");
-        assertEquals(dir.resolve("p3_mask.nii.gz").toString(), grid[1]);
-        assertTrue(grid[2].contains("origin") && grid[2].contains("1.00000 mm") && grid[2].contains("p3_mask"), grid[2]);
+        RecordingContext.Failure corrupt = failure(context, "P2");
+        assertEquals(dir.resolve("p2_image.nii.gz").toString(), corrupt.field());
+        assertTrue(corrupt.message().contains("p2_image.nii.gz"), corrupt.message());
+        RecordingContext.Failure grid = failure(context, "P3");
+        assertEquals(dir.resolve("p3_mask.nii.gz").toString(), grid.field());
+        assertTrue(grid.message().contains("origin") && grid.message().contains("1.00000 mm") && grid.message().contains("p3_mask"), grid.message());
         for (int i = 1; i < context.progress.size(); i++) {
             assertTrue(context.progress.get(i) >= context.progress.get(i - 1));
         }
@@ -253,7 +213,7 @@ class PreprocessingNodesTest {
 
     @Test
     void pyRadiomicsGridCropsToTheRoi() throws Exception {
-        RecordingContext context = new RecordingContext();
+        RecordingContext context = context();
         Cohort out = run(new ResampleNode(), "radflow.image.resample", Map.of("resampledPixelSpacing", "2,2,2",
                 "grid", "pyradiomics", "label", "2", "padDistance", "1"), context);
         Image3D r = ImageFiles.read(patient(out, "P1").file("image"));
@@ -262,13 +222,13 @@ class PreprocessingNodesTest {
         assertEquals(6, r.geometry().sizeY());
         // z (ratio 1.25): l = floor(2.5 * 1.25 - 1) = 2, u = ceil(4.5 * 1.25 + 1) = 7 -> 6 voxels
         assertEquals(6, r.geometry().sizeZ());
-        String[] noTumour = failure(context, "P4");
-        assertTrue(noTumour[2].contains("label 2") && noTumour[2].contains("[1]"), noTumour[2]);
+        RecordingContext.Failure noTumour = failure(context, "P4");
+        assertTrue(noTumour.message().contains("label 2") && noTumour.message().contains("[1]"), noTumour.message());
     }
 
     @Test
     void resegmentWritesTheIntensityMaskAndKeepsTheMask() throws Exception {
-        RecordingContext context = new RecordingContext();
+        RecordingContext context = context();
         Cohort out = run(new ResegmentNode(), "radflow.image.resegment", Map.of("resegmentRange", "0,50",
                 "label", "1"), context);
         Cohort.Patient p1 = patient(out, "P1");
@@ -284,12 +244,12 @@ class PreprocessingNodesTest {
             }
         }
         assertEquals(expected, intensity.count());
-        assertEquals(Set.of("P2", "P3"), Set.of(context.failures.get(0)[0], context.failures.get(1)[0]));
+        assertEquals(Set.of("P2", "P3"), Set.of(context.failures.get(0).patient(), context.failures.get(1).patient()));
     }
 
     @Test
     void normaliseGivesZScoresTimesTheScale() throws Exception {
-        RecordingContext context = new RecordingContext();
+        RecordingContext context = context();
         Cohort out = run(new NormaliseNode(), "radflow.image.normalise", Map.of("normalizeScale", "100"), context);
         double[] v = ImageFiles.read(patient(out, "P1").file("image")).voxels();
         double mean = 0;
@@ -303,12 +263,12 @@ class PreprocessingNodesTest {
         }
         assertEquals(0, mean, 1e-3);
         assertEquals(100, Math.sqrt(ss / (v.length - 1)), 1e-3);
-        assertEquals(List.of("P2"), context.failures.stream().map(f -> f[0]).toList());
+        assertEquals(List.of("P2"), context.failures.stream().map(RecordingContext.Failure::patient).toList());
     }
 
     @Test
     void ringAroundTheTumourClippedToTheLiver() throws Exception {
-        RecordingContext context = new RecordingContext();
+        RecordingContext context = context();
         Cohort out = run(new RoiNode(), "radflow.image.roi", Map.of("operation", "ring", "labels", "2",
                 "otherLabels", "1,2", "distance", "2", "output", "ring"), context);
         Cohort.Patient p1 = patient(out, "P1");
@@ -321,9 +281,9 @@ class PreprocessingNodesTest {
             assertEquals(ring.contains(i), !tumour.contains(i) && labels.get(i) != 0 && withinMm(g, tumour, i, 2.0),
                     "voxel " + i);
         }
-        String[] noTumour = failure(context, "P4");
-        assertEquals(dir.resolve("p4_mask.nii.gz").toString(), noTumour[1]);
-        assertTrue(noTumour[2].contains("label 2 is not present") && noTumour[2].contains("[1]"), noTumour[2]);
+        RecordingContext.Failure noTumour = failure(context, "P4");
+        assertEquals(dir.resolve("p4_mask.nii.gz").toString(), noTumour.field());
+        assertTrue(noTumour.message().contains("label 2 is not present") && noTumour.message().contains("[1]"), noTumour.message());
     }
 
     private static boolean withinMm(ImageGeometry g, Mask mask, int voxel, double mm) {
@@ -346,12 +306,12 @@ class PreprocessingNodesTest {
     @Test
     void parenchymaAndCrop() throws Exception {
         Cohort out = run(new RoiNode(), "radflow.image.roi", Map.of("operation", "subtract", "labels", "1,2",
-                "otherLabels", "2"), new RecordingContext());
+                "otherLabels", "2"), context());
         Mask parenchyma = LabelMaps.select(ImageFiles.read(patient(out, "P1").file("mask")), 1);
         assertEquals(LabelMaps.select(labels, 1).count(), parenchyma.count());
 
         Cohort cropped = run(new RoiNode(), "radflow.image.roi", Map.of("operation", "crop", "labels", "2",
-                "padding", "1"), new RecordingContext());
+                "padding", "1"), context());
         Image3D croppedImage = ImageFiles.read(patient(cropped, "P1").file("image"));
         Image3D croppedMask = ImageFiles.read(patient(cropped, "P1").file("mask"));
         assertArrayEquals(new int[] {5, 5, 4}, croppedImage.geometry().size());
@@ -363,7 +323,7 @@ class PreprocessingNodesTest {
 
     @Test
     void alignMaskResamplesOnlyMasksOnAnotherGrid() throws Exception {
-        RecordingContext context = new RecordingContext();
+        RecordingContext context = context();
         Cohort out = run(new AlignMaskNode(), "radflow.image.alignMask", Map.of(), context);
         assertEquals(dir.resolve("p1_mask.nii.gz"), patient(out, "P1").file("mask"), "a mask on the image grid is kept");
         Image3D aligned = ImageFiles.read(patient(out, "P3").file("mask"));
@@ -377,17 +337,17 @@ class PreprocessingNodesTest {
                 assertEquals(0, aligned.get(0, y, z), 0.0);
             }
         }
-        assertEquals(List.of("P2"), context.failures.stream().map(f -> f[0]).toList());
+        assertEquals(List.of("P2"), context.failures.stream().map(RecordingContext.Failure::patient).toList());
         assertFalse(BoundingBox.of(LabelMaps.select(aligned, 2)).equals(BoundingBox.of(LabelMaps.select(labels, 2))));
     }
 
     @Test
     void failsWhenEveryPatientFailsAndStopsWhenCanceled() throws Exception {
         NodeExecutionException all = assertThrows(NodeExecutionException.class, () -> run(new RoiNode(),
-                "radflow.image.roi", Map.of("labels", "7"), new RecordingContext()));
+                "radflow.image.roi", Map.of("labels", "7"), context()));
         assertTrue(all.getMessage().contains("all 4 patients"), all.getMessage());
-        RecordingContext canceled = new RecordingContext();
-        canceled.canceled = true;
+        RecordingContext canceled = context();
+        canceled.cancel();
         assertThrows(CanceledExecutionException.class, () -> run(new NormaliseNode(), "radflow.image.normalise",
                 Map.of(), canceled));
         IllegalArgumentException badSpacing = assertThrows(IllegalArgumentException.class,

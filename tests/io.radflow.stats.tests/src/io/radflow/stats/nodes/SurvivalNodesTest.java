@@ -13,6 +13,8 @@ import io.radflow.core.port.PortObject;
 import io.radflow.stats.survival.Golden;
 import io.radflow.stats.survival.KaplanMeierCurve;
 import io.radflow.stats.survival.LogRankTest;
+import io.radflow.testsupport.RecordingContext;
+import io.radflow.testsupport.TestOutput;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +78,7 @@ class SurvivalNodesTest {
                 new NodeInputs("cox", Map.of("features", features(), "clinical", clinical())),
                 new Parameters("cox", Map.of("time", "time_months", "event", "event", "ties", "efron", "standardize",
                         Boolean.toString(standardize))),
-                new TestContext(TestContext.outputDir("stats")));
+                new RecordingContext(TestOutput.folder("stats")));
         return (Table) out.get("table");
     }
 
@@ -134,7 +136,7 @@ class SurvivalNodesTest {
         Map<String, PortObject> out = new CutpointNode().execute(
                 new NodeInputs("cut", Map.of("features", features, "ranking", ranking)),
                 new Parameters("cut", Map.of("feature", "", "method", "median")),
-                new TestContext(TestContext.outputDir("stats")));
+                new RecordingContext(TestOutput.folder("stats")));
         Table groups = (Table) out.get("groups");
         assertEquals(List.of(Cohort.PATIENT_ID, best, "group"), groups.columnNames());
         double maxLow = Double.NEGATIVE_INFINITY;
@@ -170,7 +172,7 @@ class SurvivalNodesTest {
         Map<String, PortObject> out = new KaplanMeierNode().execute(
                 new NodeInputs("km", Map.of("groups", groups, "clinical", clinical())),
                 new Parameters("km", Map.of("time", "time_months", "event", "event", "group", "sex")),
-                new TestContext(TestContext.outputDir("stats")));
+                new RecordingContext(TestOutput.folder("stats")));
         SurvivalCurves curves = (SurvivalCurves) out.get("curves");
         assertEquals(List.of("1", "2"), curves.groups());
         Table golden = Golden.table("km_lung_sex.csv");
@@ -189,7 +191,7 @@ class SurvivalNodesTest {
         assertRelative(Golden.number(logrank, "chisq", 0), test.chiSquare(), 1e-9, "log-rank chi2");
         assertRelative(Golden.number(logrank, "p", 0), test.pValue(), 1e-9, "log-rank p");
 
-        Path dir = TestContext.outputDir("stats");
+        Path dir = TestOutput.folder("stats");
         List<Path> files = curves.write(dir, "km_lung_sex");
         assertEquals(List.of(dir.resolve("km_lung_sex.csv"), dir.resolve("km_lung_sex.json")), files);
         Table written = Table.readCsv(files.get(0));

@@ -31,10 +31,10 @@ import io.radflow.charts.data.RiskTable;
 import io.radflow.charts.data.RocCurve;
 import io.radflow.charts.data.TimeRocCurve;
 import io.radflow.stats.nodes.SurvivalCurves;
-import io.radflow.stats.nodes.TestContext;
 import io.radflow.stats.survival.KaplanMeier;
 import io.radflow.stats.survival.LogRankTest;
 import io.radflow.stats.survival.SurvivalData;
+import io.radflow.testsupport.TestOutput;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -382,7 +382,7 @@ class ChartCatalogTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allCharts")
     void everyChartExportsToPngSvgAndPdf(String name, JFreeChart chart) throws Exception {
-        Path dir = TestContext.outputDir("chart-catalog");
+        Path dir = TestOutput.folder("chart-catalog");
         String title = chart.getTitle().getText();
 
         Path png = ChartExport.write(chart, 640, 480, dir.resolve(name + ".png"));

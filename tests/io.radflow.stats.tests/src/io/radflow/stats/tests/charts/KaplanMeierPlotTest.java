@@ -11,12 +11,13 @@ import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
 import io.radflow.core.port.PortObject;
 import io.radflow.stats.nodes.SurvivalCurves;
-import io.radflow.stats.nodes.TestContext;
 import io.radflow.stats.survival.Golden;
 import io.radflow.stats.survival.KaplanMeier;
 import io.radflow.stats.survival.KaplanMeierCurve;
 import io.radflow.stats.survival.LogRankTest;
 import io.radflow.stats.survival.SurvivalData;
+import io.radflow.testsupport.RecordingContext;
+import io.radflow.testsupport.TestOutput;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -58,11 +59,11 @@ class KaplanMeierPlotTest {
                 new NodeInputs("plot", Map.of("curves", curves)),
                 new Parameters("plot", Map.of("title", "Lung by sex", "xLabel", "Days", "width", "800",
                         "height", "600")),
-                new TestContext(TestContext.outputDir("charts")));
+                new RecordingContext(TestOutput.folder("charts")));
         Figure figure = (Figure) out.get("figure");
         JFreeChart chart = figure.chart();
         assertEquals("Lung by sex", chart.getTitle().getText());
-        Path dir = TestContext.outputDir("charts");
+        Path dir = TestOutput.folder("charts");
         List<Path> files = figure.write(dir, "km_lung_sex");
         assertEquals(List.of(dir.resolve("km_lung_sex.png"), dir.resolve("km_lung_sex.svg"), dir.resolve("km_lung_sex.pdf")),
                 files);
