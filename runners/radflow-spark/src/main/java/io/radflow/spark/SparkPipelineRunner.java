@@ -27,9 +27,11 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.spark.api.java.JavaFutureAction;
@@ -160,7 +162,7 @@ public final class SparkPipelineRunner {
         final RunMonitor monitor;
         final PerPatientPlan plan;
         final Map<String, List<PatientResult>> resultsBySource = new HashMap<>();
-        final java.util.Set<String> joinedSources = new java.util.HashSet<>();
+        final Set<String> joinedSources = new HashSet<>();
         String currentNode;
         int patients;
         int fromCheckpoints;
@@ -288,10 +290,10 @@ public final class SparkPipelineRunner {
             CollectionAccumulator<PatientResult> done = spark.sparkContext().collectionAccumulator("radflow patients " + nodes);
             long start = System.nanoTime();
             String jobError = null;
+            int reported = -1;
             if (n > 0) {
                 JavaRDD<PatientWork> rdd = jsc.parallelize(work, n);
                 JavaFutureAction<Void> job = rdd.foreachAsync(w -> done.add(PatientTask.run(broadcast.value(), w.index(), w.patient())));
-                int reported = -1;
                 long lastReport = 0;
                 while (!job.isDone()) {
                     if (context.isCanceled()) {
@@ -343,7 +345,9 @@ public final class SparkPipelineRunner {
             patients += n;
             fromCheckpoints += (int) results.stream().filter(PatientResult::fromCheckpoint).count();
             millis += elapsed / 1_000_000;
-            monitor.log(progressLine(results, n, elapsed));
+            if (reported != n) { // the last line counts every patient
+                monitor.log(progressLine(results, n, elapsed));
+            }
             return results;
         }
 
