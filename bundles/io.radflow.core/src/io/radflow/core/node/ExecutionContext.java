@@ -55,4 +55,13 @@ public interface ExecutionContext {
     default Path workDirectory() throws IOException {
         return Files.createTempDirectory("radflow-node-");
     }
+
+    /**
+     * Runs independent sub-tasks of this node (e.g. cross-validation folds). This default runs them on the
+     * common fork-join pool ({@link TaskRunner#PARALLEL}); a runner that distributes work (the Spark runner)
+     * gives one that runs them on its cluster, with the same results.
+     */
+    default TaskRunner taskRunner() {
+        return TaskRunner.PARALLEL;
+    }
 }

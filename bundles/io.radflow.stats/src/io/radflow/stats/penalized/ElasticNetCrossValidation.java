@@ -3,12 +3,11 @@ package io.radflow.stats.penalized;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.Function;
 
+import io.radflow.core.node.SerializableTask;
+import io.radflow.core.node.TaskRunner;
 import io.radflow.stats.survival.SurvivalData;
 
 /**
@@ -31,8 +30,10 @@ import io.radflow.stats.survival.SurvivalData;
  * {@code [D(b_-k; all rows) - D(b_-k; rows not in k)] / events_k} (Verweij and van Houwelingen 1993),
  * with {@code D = 2 (l_sat - l)} (Breslow).
  *
- * <p>Folds run as independent tasks on the given {@link Executor} (default: the common fork-join pool);
- * nothing is shared between them, so results do not depend on the executor.
+ * <p>Folds run as independent tasks on the given {@link Executor} (default: the common fork-join pool) or
+ * {@link TaskRunner} (a node's, which may run them on a cluster); each fold task holds copies of all it needs
+ * (serialisable) and nothing is shared between them, so results do not depend on where they ran. Results are
+ * combined in fold order.
  *
  * <p>References: Verweij PJM, van Houwelingen HC (1993) Cross-validation in survival analysis. Stat Med
  * 12:2305-2314. Simon N et al. (2011) J Stat Softw 39(5). Harrell FE et al. (1982) JAMA 247:2543-2546.
@@ -58,6 +59,17 @@ public final class ElasticNetCrossValidation {
      */
     public static CrossValidatedPath cox(FeatureMatrix x, SurvivalData y, ElasticNetOptions options, Folds folds,
             CvMeasure measure, Executor executor) {
+        return cox(x, y, options, folds, measure, TaskRunner.on(executor));
+    }
+
+    /**
+     * Cox CV with the folds run as tasks of {@code tasks} (e.g. the node's {@code ExecutionContext.taskRunner()},
+     * which on Spark runs them on the executors); the result equals the sequential one bit for bit.
+     *
+     * @see #cox(FeatureMatrix, SurvivalData, ElasticNetOptions, Folds, CvMeasure, Executor)
+     */
+    public static CrossValidatedPath cox(FeatureMatrix x, SurvivalData y, ElasticNetOptions options, Folds folds,
+            CvMeasure measure, TaskRunner tasks) {
         if (measure != CvMeasure.DEVIANCE && measure != CvMeasure.C_INDEX) {
             throw new IllegalArgumentException("Cox cross-validation supports DEVIANCE and C_INDEX, not " + measure);
         }
@@ -80,26 +92,12 @@ public final class ElasticNetCrossValidation {
             }
         }
         ElasticNetPath full = ElasticNet.cox(x, y, options);
-        CoxDeviance allRows = new CoxDeviance(time, event, null);
-        double[][] scores = runFolds(folds, executor, fold -> {
-            int[] train = folds.rows(fold, true);
-            int[] test = folds.rows(fold, false);
-            SurvivalData trainY = SurvivalData.of(subset(time, train), subset(event, train));
-            FeatureMatrix trainX = x.subsetRows(train);
-            ElasticNetPath path = ElasticNet.cox(trainX, trainY, options);
-            double[] out = new double[full.size()];
-            CoxDeviance trainRows = measure == CvMeasure.DEVIANCE ? new CoxDeviance(time, event, train) : null;
-            for (int l = 0; l < out.length; l++) {
-                double[] b = path.coefficientsAt(full.lambda(l));
-                if (measure == CvMeasure.DEVIANCE) {
-                    double[] eta = linear(x, b, null);
-                    out[l] = (allRows.deviance(eta) - trainRows.deviance(eta)) / weights[fold - 1];
-                } else {
-                    out[l] = harrellC(linear(x, b, test), subset(time, test), subset(event, test));
-                }
-            }
-            return out;
-        });
+        double[] lambdas = lambdas(full);
+        List<CoxFold> foldTasks = new ArrayList<>(k);
+        for (int f = 1; f <= k; f++) {
+            foldTasks.add(new CoxFold(x, y, options, folds, measure, lambdas, weights[f - 1], f));
+        }
+        double[][] scores = tasks.runAll(k + " Cox cross-validation folds", foldTasks).toArray(double[][]::new);
         return summarise(full, measure, folds, scores, weights, measure == CvMeasure.DEVIANCE);
     }
 
@@ -117,6 +115,17 @@ public final class ElasticNetCrossValidation {
      */
     public static CrossValidatedPath binomial(FeatureMatrix x, double[] y, ElasticNetOptions options, Folds folds,
             CvMeasure measure, Executor executor) {
+        return binomial(x, y, options, folds, measure, TaskRunner.on(executor));
+    }
+
+    /**
+     * Logistic CV with the folds run as tasks of {@code tasks} (see
+     * {@link #cox(FeatureMatrix, SurvivalData, ElasticNetOptions, Folds, CvMeasure, TaskRunner)}).
+     *
+     * @see #binomial(FeatureMatrix, double[], ElasticNetOptions, Folds, CvMeasure, Executor)
+     */
+    public static CrossValidatedPath binomial(FeatureMatrix x, double[] y, ElasticNetOptions options, Folds folds,
+            CvMeasure measure, TaskRunner tasks) {
         if (measure == CvMeasure.C_INDEX) {
             throw new IllegalArgumentException("Binomial cross-validation supports DEVIANCE, AUC and CLASS_ERROR, not "
                     + measure);
@@ -132,28 +141,12 @@ public final class ElasticNetCrossValidation {
             weights[id - 1]++;
         }
         ElasticNetPath full = ElasticNet.binomial(x, y, options);
-        double[][] scores = runFolds(folds, executor, fold -> {
-            int[] train = folds.rows(fold, true);
-            int[] test = folds.rows(fold, false);
-            ElasticNetPath path = ElasticNet.binomial(x.subsetRows(train), subset(y, train), options);
-            double[] yTest = subset(y, test);
-            double[] out = new double[full.size()];
-            for (int l = 0; l < out.length; l++) {
-                double s = full.lambda(l);
-                double[] eta = linear(x, path.coefficientsAt(s), test);
-                double a0 = path.interceptAt(s);
-                double[] prob = new double[eta.length];
-                for (int i = 0; i < eta.length; i++) {
-                    prob[i] = 1 / (1 + Math.exp(-(eta[i] + a0)));
-                }
-                out[l] = switch (measure) {
-                    case AUC -> auc(prob, yTest);
-                    case CLASS_ERROR -> classError(prob, yTest);
-                    default -> binomialDeviance(prob, yTest);
-                };
-            }
-            return out;
-        });
+        double[] lambdas = lambdas(full);
+        List<BinomialFold> foldTasks = new ArrayList<>(k);
+        for (int f = 1; f <= k; f++) {
+            foldTasks.add(new BinomialFold(x, y, options, folds, measure, lambdas, f));
+        }
+        double[][] scores = tasks.runAll(k + " logistic cross-validation folds", foldTasks).toArray(double[][]::new);
         return summarise(full, measure, folds, scores, weights, false);
     }
 
@@ -163,26 +156,82 @@ public final class ElasticNetCrossValidation {
         }
     }
 
-    private static double[][] runFolds(Folds folds, Executor executor, Function<Integer, double[]> task) {
-        int k = folds.count();
-        List<CompletableFuture<double[]>> futures = new ArrayList<>(k);
-        for (int f = 1; f <= k; f++) {
-            int fold = f;
-            futures.add(CompletableFuture.supplyAsync(() -> task.apply(fold), executor));
-        }
-        double[][] out = new double[k][];
-        for (int f = 0; f < k; f++) {
-            try {
-                out[f] = futures.get(f).join();
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw new IllegalArgumentException("Cross-validation fold " + (f + 1) + ": " + re.getMessage(), re);
-                }
-                throw e;
-            }
+    private static double[] lambdas(ElasticNetPath full) {
+        double[] out = new double[full.size()];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = full.lambda(l);
         }
         return out;
+    }
+
+    /**
+     * The scores of fold {@code fold} (1-based) at each of {@code lambdas} (the full path's): the path fitted
+     * without the fold, scored as the class comment says. Holds all it needs, so it may run on another machine.
+     */
+    private record CoxFold(FeatureMatrix x, SurvivalData y, ElasticNetOptions options, Folds folds, CvMeasure measure,
+            double[] lambdas, double weight, int fold) implements SerializableTask<double[]> {
+        @Override
+        public double[] run() {
+            try {
+                double[] time = y.time();
+                boolean[] event = y.event();
+                int[] train = folds.rows(fold, true);
+                int[] test = folds.rows(fold, false);
+                SurvivalData trainY = SurvivalData.of(subset(time, train), subset(event, train));
+                ElasticNetPath path = ElasticNet.cox(x.subsetRows(train), trainY, options);
+                double[] out = new double[lambdas.length];
+                CoxDeviance allRows = measure == CvMeasure.DEVIANCE ? new CoxDeviance(time, event, null) : null;
+                CoxDeviance trainRows = measure == CvMeasure.DEVIANCE ? new CoxDeviance(time, event, train) : null;
+                for (int l = 0; l < out.length; l++) {
+                    double[] b = path.coefficientsAt(lambdas[l]);
+                    if (measure == CvMeasure.DEVIANCE) {
+                        double[] eta = linear(x, b, null);
+                        out[l] = (allRows.deviance(eta) - trainRows.deviance(eta)) / weight;
+                    } else {
+                        out[l] = harrellC(linear(x, b, test), subset(time, test), subset(event, test));
+                    }
+                }
+                return out;
+            } catch (RuntimeException e) {
+                throw foldError(fold, e);
+            }
+        }
+    }
+
+    /** As {@link CoxFold}, for the logistic model. */
+    private record BinomialFold(FeatureMatrix x, double[] y, ElasticNetOptions options, Folds folds, CvMeasure measure,
+            double[] lambdas, int fold) implements SerializableTask<double[]> {
+        @Override
+        public double[] run() {
+            try {
+                int[] train = folds.rows(fold, true);
+                int[] test = folds.rows(fold, false);
+                ElasticNetPath path = ElasticNet.binomial(x.subsetRows(train), subset(y, train), options);
+                double[] yTest = subset(y, test);
+                double[] out = new double[lambdas.length];
+                for (int l = 0; l < out.length; l++) {
+                    double s = lambdas[l];
+                    double[] eta = linear(x, path.coefficientsAt(s), test);
+                    double a0 = path.interceptAt(s);
+                    double[] prob = new double[eta.length];
+                    for (int i = 0; i < eta.length; i++) {
+                        prob[i] = 1 / (1 + Math.exp(-(eta[i] + a0)));
+                    }
+                    out[l] = switch (measure) {
+                        case AUC -> auc(prob, yTest);
+                        case CLASS_ERROR -> classError(prob, yTest);
+                        default -> binomialDeviance(prob, yTest);
+                    };
+                }
+                return out;
+            } catch (RuntimeException e) {
+                throw foldError(fold, e);
+            }
+        }
+    }
+
+    private static IllegalArgumentException foldError(int fold, RuntimeException e) {
+        return new IllegalArgumentException("Cross-validation fold " + fold + ": " + e.getMessage(), e);
     }
 
     /** cvstats + getOptcv.glmnet. */

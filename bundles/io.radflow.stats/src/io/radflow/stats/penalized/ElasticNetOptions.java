@@ -29,7 +29,7 @@ import java.util.Arrays;
  */
 public record ElasticNetOptions(double alpha, int nlambda, double lambdaMinRatio, double[] lambda,
         boolean standardize, double[] penaltyFactor, double threshold, long maxPasses, int maxVariables,
-        int maxEverActive) {
+        int maxEverActive) implements java.io.Serializable {
 
     public ElasticNetOptions {
         if (!(alpha >= 0 && alpha <= 1)) {

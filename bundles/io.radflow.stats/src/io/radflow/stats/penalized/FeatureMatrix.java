@@ -10,7 +10,9 @@ import java.util.List;
  * <p>Validation: every row has the same length, names are distinct and as many as the columns, and no
  * value is NaN or infinite; an error names the 1-based row and the column.
  */
-public final class FeatureMatrix {
+public final class FeatureMatrix implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<String> names;
     private final double[][] columns;

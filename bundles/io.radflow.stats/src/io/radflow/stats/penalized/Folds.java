@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  *
  * @param ids fold number (1..K) of each row; every fold non-empty, K >= 3 (as {@code cv.glmnet})
  */
-public record Folds(int[] ids) {
+public record Folds(int[] ids) implements java.io.Serializable {
 
     public Folds {
         ids = ids.clone();

@@ -12,7 +12,9 @@ import java.util.TreeSet;
  * <p>Validation (errors name the 1-based row): time must be finite and non-negative, the event
  * indicator must be 0 (censored) or 1 (event), group labels must not be null.
  */
-public final class SurvivalData {
+public final class SurvivalData implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double[] time;
     private final boolean[] event;

@@ -1,6 +1,7 @@
 package io.radflow.study.selection;
 
 import io.radflow.core.data.Table;
+import io.radflow.core.node.TaskRunner;
 import io.radflow.study.data.Outcome;
 
 import java.util.List;
@@ -53,4 +54,13 @@ public interface ElasticNetFitter {
 
     /** Fits; throws {@link IllegalArgumentException} with a readable message for data it cannot fit. */
     Result fit(Request request);
+
+    /**
+     * Fits with the cross-validation folds run as tasks of {@code tasks} (the node's
+     * {@link io.radflow.core.node.ExecutionContext#taskRunner()}); the result must equal {@link #fit(Request)}.
+     * This default ignores {@code tasks}.
+     */
+    default Result fit(Request request, TaskRunner tasks) {
+        return fit(request);
+    }
 }

@@ -22,8 +22,8 @@ import java.util.Map;
  * {@value #P_LAMBDA}) on the complete training rows, through an {@link ElasticNetFitter}. Keeps the features with a
  * non-zero coefficient. Extra outputs: {@value #OUT_MODEL} (the coefficients as a {@link FittedModel}, ready for the
  * Rad-score node), {@value #OUT_CV} (CV curve) and {@value #OUT_PATH} (coefficient path). Report: feature,
- * coefficient, kept.
- *
+ * coefficient, kept. The cross-validation folds run as tasks of the context's
+ * {@link ExecutionContext#taskRunner()} (in parallel on a cluster under the Spark runner).
  */
 public final class ElasticNetSelectorNode extends SelectorNode {
 
@@ -58,7 +58,7 @@ public final class ElasticNetSelectorNode extends SelectorNode {
         Matrix m = Matrix.completeCases(data, candidates, outcome.values(data, train, "training rows", context), context);
         ElasticNetFitter.Result r = fitter.fit(new ElasticNetFitter.Request(m.x(), m.names(), m.outcome(),
                 parameters.getDouble(P_ALPHA), parameters.getInt(P_FOLDS), parameters.getInt(P_SEED),
-                parameters.getString(P_LAMBDA).equals("1se")));
+                parameters.getString(P_LAMBDA).equals("1se")), context.taskRunner());
         double[] b = r.coefficients();
         TableBuilder report = new TableBuilder().text("feature").number("coefficient").number("kept");
         List<String> kept = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.radflow.study.selection;
 
 import io.radflow.core.data.Table;
+import io.radflow.core.node.TaskRunner;
 import io.radflow.stats.penalized.CrossValidatedPath;
 import io.radflow.stats.penalized.CvMeasure;
 import io.radflow.stats.penalized.ElasticNetCrossValidation;
@@ -15,12 +16,19 @@ import io.radflow.study.data.TableBuilder;
  * {@code cv.glmnet(x, y, family = "binomial" | "cox", alpha, foldid, type.measure = "deviance")} with glmnet's
  * default lambda sequence and standardisation, folds from {@link Folds#random(int, int, long)} (seeded), and the
  * coefficients (original scale) and intercept of the full-data path at {@code lambda.min} or {@code lambda.1se}.
- * Stateless and thread-safe.
+ * The folds run as tasks of the given {@link TaskRunner}. Stateless and thread-safe.
  */
 public final class GlmnetElasticNetFitter implements ElasticNetFitter {
 
+    /** Fits with the folds run on the common fork-join pool ({@link TaskRunner#PARALLEL}). */
     @Override
     public Result fit(Request request) {
+        return fit(request, TaskRunner.PARALLEL);
+    }
+
+    /** Fits with the folds run as tasks of {@code tasks} (same result as {@link #fit(Request)}, bit for bit). */
+    @Override
+    public Result fit(Request request, TaskRunner tasks) {
         FeatureMatrix x = FeatureMatrix.of(request.x(), request.names());
         Folds folds = Folds.random(x.rows(), request.folds(), request.seed());
         ElasticNetOptions options = ElasticNetOptions.defaults().withAlpha(request.alpha());
@@ -28,8 +36,8 @@ public final class GlmnetElasticNetFitter implements ElasticNetFitter {
         CrossValidatedPath cv;
         try {
             cv = survival
-                    ? ElasticNetCrossValidation.cox(x, request.outcome().survival(), options, folds, CvMeasure.DEVIANCE)
-                    : ElasticNetCrossValidation.binomial(x, request.outcome().y(), options, folds, CvMeasure.DEVIANCE);
+                    ? ElasticNetCrossValidation.cox(x, request.outcome().survival(), options, folds, CvMeasure.DEVIANCE, tasks)
+                    : ElasticNetCrossValidation.binomial(x, request.outcome().y(), options, folds, CvMeasure.DEVIANCE, tasks);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException((survival ? "LASSO-Cox" : "LASSO-logistic") + " " + request.folds()
                     + "-fold cross-validation on " + x.rows() + " training rows with " + request.outcome().events()

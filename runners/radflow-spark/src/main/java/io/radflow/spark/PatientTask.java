@@ -70,6 +70,11 @@ public final class PatientTask {
         static final NodeTypeRegistry INSTANCE = ClasspathNodeRegistry.load(PatientTask.class.getClassLoader());
     }
 
+    /** The node registry of this JVM (executor or driver), read once from the class path. */
+    static NodeTypeRegistry registry() {
+        return Registry.INSTANCE;
+    }
+
     /**
      * The checkpointed result of one patient, or {@code null} when there is none (or it cannot be
      * read). The driver uses it for tasks that finished just before their Spark job was aborted.

@@ -27,9 +27,11 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.spark.api.java.JavaFutureAction;
@@ -53,7 +55,9 @@ import org.apache.spark.util.CollectionAccumulator;
  * (one Spark task per patient, {@link PatientTask}) and joins their outputs in cohort order.
  * Patient failures, including tasks that failed or never ran because the Spark job stopped, are
  * reported to the engine as patient failures of the first per-patient node, not as a failed run.
- * Table outputs are also written as Parquet ({@code <out>/<node>/<port>.parquet}).
+ * The other nodes run on the driver, their independent sub-tasks (e.g. cross-validation folds, see
+ * {@link io.radflow.core.node.ExecutionContext#taskRunner()}) as a Spark job named after the node
+ * ({@link SparkTaskRunner}). Table outputs are also written as Parquet ({@code <out>/<node>/<port>.parquet}).
  */
 public final class SparkPipelineRunner {
 
@@ -64,8 +68,18 @@ public final class SparkPipelineRunner {
      * @param checkpointDirectory per-patient checkpoints, or {@code null} for {@code <out>/checkpoints}
      * @param parquet             whether table outputs are also written as Parquet
      * @param failingPatient      test hook: this patient's task throws (simulated executor failure), or {@code null}
+     * @param progressMillis      least time between two progress lines of the per-patient part
      */
-    public record Options(Path cacheDirectory, Path checkpointDirectory, boolean parquet, String failingPatient) {
+    public record Options(Path cacheDirectory, Path checkpointDirectory, boolean parquet, String failingPatient,
+            long progressMillis) {
+
+        /** Progress lines every {@value #DEFAULT_PROGRESS_MILLIS} ms at most. */
+        public static final long DEFAULT_PROGRESS_MILLIS = 2000;
+
+        public Options(Path cacheDirectory, Path checkpointDirectory, boolean parquet, String failingPatient) {
+            this(cacheDirectory, checkpointDirectory, parquet, failingPatient, DEFAULT_PROGRESS_MILLIS);
+        }
+
         public static Options defaults(Path cacheDirectory) {
             return new Options(cacheDirectory, null, true, null);
         }
@@ -104,15 +118,38 @@ public final class SparkPipelineRunner {
     public SparkRunResult run(Path pipelineFile, Path out, Options options, RunMonitor monitor)
             throws IOException, PipelineValidationException {
         Pipeline pipeline = PipelineFiles.load(pipelineFile);
-        Path base = pipelineFile.toAbsolutePath().getParent();
+        return run(pipeline, pipelineFile.toAbsolutePath().getParent(), pipelineFile, out, options, monitor).result();
+    }
+
+    /** A finished run and the per-patient results it joined, by cohort source node. */
+    record Finished(SparkRunResult result, Map<String, List<PatientResult>> perPatientResults) {
+    }
+
+    /** Runs {@code pipeline} (relative paths against {@code base}; {@code pipelineFile} only for the manifest). */
+    Finished run(Pipeline pipeline, Path base, Path pipelineFile, Path out, Options options, RunMonitor monitor)
+            throws IOException, PipelineValidationException {
         Path checkpoints = options.checkpointDirectory() != null ? options.checkpointDirectory() : out.resolve("checkpoints");
-        DriverRun driver = new DriverRun(pipeline, base, out, checkpoints, options, monitor);
+        DriverRun driver = new DriverRun(pipeline, base, out, checkpoints, options, monitor, Map.of());
         RunResult result = new PipelineExecutor(driver.registry()).execute(pipeline,
                 new RunOptions(base, options.cacheDirectory(), out, pipelineFile), driver.tracking());
         if (options.parquet()) {
             writeParquet(pipeline.getName(), result, out, monitor);
         }
-        return new SparkRunResult(result, driver.patients, driver.fromCheckpoints, driver.failedTasks, driver.millis);
+        return new Finished(new SparkRunResult(result, driver.patients, driver.fromCheckpoints, driver.failedTasks,
+                driver.millis), Map.copyOf(driver.resultsBySource));
+    }
+
+    /**
+     * Runs {@code pipeline} without Spark (on an executor) with the per-patient nodes' outputs taken from
+     * {@code perPatientResults} (of a {@link #run} of the same per-patient part) instead of computed.
+     */
+    static RunResult replay(NodeTypeRegistry registry, Pipeline pipeline, Path base, Path pipelineFile, Path out,
+            Path cache, Map<String, List<PatientResult>> perPatientResults) throws IOException, PipelineValidationException {
+        SparkPipelineRunner runner = new SparkPipelineRunner(null, registry);
+        DriverRun driver = runner.new DriverRun(pipeline, base, out, null, Options.defaults(cache), RunMonitor.NONE,
+                perPatientResults);
+        return new PipelineExecutor(driver.registry()).execute(pipeline, new RunOptions(base, cache, out, pipelineFile),
+                driver.tracking());
     }
 
     /** State of one run on the driver: the plan and the joined per-patient results of each segment. */
@@ -125,14 +162,15 @@ public final class SparkPipelineRunner {
         final RunMonitor monitor;
         final PerPatientPlan plan;
         final Map<String, List<PatientResult>> resultsBySource = new HashMap<>();
+        final Set<String> joinedSources = new HashSet<>();
         String currentNode;
         int patients;
         int fromCheckpoints;
         int failedTasks;
         long millis;
 
-        DriverRun(Pipeline pipeline, Path base, Path out, Path checkpoints, Options options, RunMonitor monitor)
-                throws IOException, PipelineValidationException {
+        DriverRun(Pipeline pipeline, Path base, Path out, Path checkpoints, Options options, RunMonitor monitor,
+                Map<String, List<PatientResult>> given) throws IOException, PipelineValidationException {
             this.pipeline = pipeline;
             this.base = base;
             this.out = out;
@@ -145,6 +183,7 @@ public final class SparkPipelineRunner {
                 throw new PipelineValidationException(pipeline.getName(), errors);
             }
             this.plan = PerPatientPlan.of(pipeline, registry);
+            this.resultsBySource.putAll(given);
         }
 
         /** The registry with the per-patient nodes' implementations replaced by {@link Distributed}. */
@@ -159,7 +198,7 @@ public final class SparkPipelineRunner {
 
         /**
          * A node of the pipeline on the driver: a per-patient node returns the joined results of the
-         * executors; any other node runs as it is.
+         * executors; any other node runs as it is, its sub-tasks as Spark jobs.
          */
         private final class Distributed implements NodeImplementation {
             private final NodeType type;
@@ -181,16 +220,21 @@ public final class SparkPipelineRunner {
                 String nodeId = currentNode;
                 PerPatientPlan.Segment segment = nodeId == null ? null : plan.segmentOf(nodeId);
                 if (segment == null) {
-                    return local.execute(inputs, parameters, context);
+                    return local.execute(inputs, parameters, spark == null ? context : new WithTaskRunner(context,
+                            new SparkTaskRunner(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                                    "Radflow '" + pipeline.getName() + "': " + nodeId + ": ")));
                 }
                 List<PatientResult> results = resultsBySource.get(segment.sourceNodeId());
-                boolean first = results == null;
-                if (first) {
+                if (results == null) {
+                    if (spark == null) {
+                        throw new NodeExecutionException("no per-patient results of the nodes fed by '"
+                                + segment.sourceNodeId() + "' were handed over");
+                    }
                     PortDescriptor cohortPort = type.inputs().get(0);
                     results = runSegment(segment, inputs.get(cohortPort.name(), Cohort.class), context);
                     resultsBySource.put(segment.sourceNodeId(), results);
                 }
-                return join(nodeId, segment, results, first, context);
+                return join(nodeId, segment, results, joinedSources.add(segment.sourceNodeId()), context);
             }
         }
 
@@ -246,20 +290,20 @@ public final class SparkPipelineRunner {
             CollectionAccumulator<PatientResult> done = spark.sparkContext().collectionAccumulator("radflow patients " + nodes);
             long start = System.nanoTime();
             String jobError = null;
+            int reported = -1;
             if (n > 0) {
                 JavaRDD<PatientWork> rdd = jsc.parallelize(work, n);
                 JavaFutureAction<Void> job = rdd.foreachAsync(w -> done.add(PatientTask.run(broadcast.value(), w.index(), w.patient())));
-                int reported = -1;
                 long lastReport = 0;
                 while (!job.isDone()) {
                     if (context.isCanceled()) {
                         job.cancel(true);
                         throw new io.radflow.core.node.CanceledExecutionException();
                     }
-                    sleep(250);
+                    sleep(Math.max(50, Math.min(250, options.progressMillis())));
                     List<PatientResult> sofar = done.value();
                     long now = System.nanoTime();
-                    if (sofar.size() != reported && now - lastReport > 2_000_000_000L) {
+                    if (sofar.size() != reported && now - lastReport >= options.progressMillis() * 1_000_000L) {
                         reported = sofar.size();
                         lastReport = now;
                         String line = progressLine(sofar, n, now - start);
@@ -301,7 +345,9 @@ public final class SparkPipelineRunner {
             patients += n;
             fromCheckpoints += (int) results.stream().filter(PatientResult::fromCheckpoint).count();
             millis += elapsed / 1_000_000;
-            monitor.log(progressLine(results, n, elapsed));
+            if (reported != n) { // the last line counts every patient
+                monitor.log(progressLine(results, n, elapsed));
+            }
             return results;
         }
 
