@@ -69,6 +69,29 @@ public final class Checks {
         return level;
     }
 
+    /**
+     * Fails unless {@code horizon} is a positive finite time within the follow-up of {@code data} (not after its
+     * last time) with at least one event at or before it; the message names the horizon.
+     */
+    public static double horizon(io.radflow.stats.survival.SurvivalData data, double horizon) {
+        if (!(horizon > 0) || Double.isInfinite(horizon)) {
+            throw new IllegalArgumentException("horizon must be a positive finite time, got " + horizon);
+        }
+        double last = 0;
+        boolean event = false;
+        for (int i = 0; i < data.size(); i++) {
+            last = Math.max(last, data.time(i));
+            event |= data.event(i) && data.time(i) <= horizon;
+        }
+        if (horizon > last) {
+            throw new IllegalArgumentException("horizon t=" + horizon + " is beyond the last follow-up time " + last);
+        }
+        if (!event) {
+            throw new IllegalArgumentException("no event at or before horizon t=" + horizon);
+        }
+        return horizon;
+    }
+
     /** Number of true flags. */
     public static int count(boolean[] flags) {
         int n = 0;
