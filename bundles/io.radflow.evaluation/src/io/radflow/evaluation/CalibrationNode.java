@@ -152,12 +152,16 @@ public final class CalibrationNode extends EvaluationNode {
         List<SurvivalCalibration.Group> g = r.groups();
         double[] predicted = new double[g.size()];
         double[] observed = new double[g.size()];
+        double[] lower = new double[g.size()];
+        double[] upper = new double[g.size()];
         for (int k = 0; k < g.size(); k++) {
             SurvivalCalibration.Group group = g.get(k);
             curve.row().put("group", k + 1).put("n", group.size()).put("predicted", group.predicted())
                     .put("observed", group.observed()).put("lower", group.lower()).put("upper", group.upper());
             predicted[k] = group.predicted();
             observed[k] = group.observed();
+            lower[k] = group.lower();
+            upper[k] = group.upper();
         }
         int events = 0;
         for (int i = 0; i < survival.size(); i++) {
@@ -167,10 +171,10 @@ public final class CalibrationNode extends EvaluationNode {
         summary.row().put("score", score).put("horizon", t).put("n", survival.size()).put("events_by_horizon", events)
                 .put("brier", r.brier()).put("dagostino_nam_chi2", r.chiSquare()).put("dagostino_nam_df", r.df())
                 .put("dagostino_nam_p", r.p()).put("groups", g.size()).put(EXCLUDED, data.dropped());
-        var drawn = new io.radflow.charts.data.CalibrationCurve(predicted, observed, new double[0], survival.size(), 0);
-        String title = title(parameters, "Calibration at t = " + Column.formatNumber(t));
+        String horizon = Column.formatNumber(t);
         return Map.of(OUT_TABLE, summary.build(), OUT_CURVE, curve.build(), OUT_FIGURE,
-                figure(CalibrationChart.create(title, drawn), parameters));
+                figure(CalibrationChart.createAtHorizon(title(parameters, "Calibration at t = " + horizon), horizon,
+                        predicted, observed, lower, upper, survival.size()), parameters));
     }
 
     private static double[] probabilities(double[] lp) {
