@@ -93,8 +93,12 @@ roc_case <- function(time, status, marker, t) {
   thr <- sort(unique(marker))
   tp <- sapply(thr, function(c) sum(W[A] * (marker[A] > c)) / sum(W[A]))
   fp <- sapply(thr, function(c) sum(marker[B] > c) / sum(B))
+  # riskRegression's ROC plot frame: at risk = c, TPR and FPR of the rule M >= c
+  sc <- Score(list(m = marker), formula = Hist(time, status) ~ 1, data = data.frame(time = time, status = status),
+              times = t, metrics = "auc", cens.model = "km", plots = "roc", null.model = FALSE)
+  pf <- as.data.frame(sc$ROC$plotframe)
   list(time = time, status = status, marker = marker, horizon = t, thresholds = thr, tp = tp, fp = fp,
-       auc = td_auc_if(time, status, marker, t)$auc)
+       auc = td_auc_if(time, status, marker, t)$auc, score_risk = pf$risk, score_tpr = pf$TPR, score_fpr = pf$FPR)
 }
 
 # ------------------------------------------------------------------ 3. calibration at a horizon, Brier score

@@ -83,6 +83,19 @@ class SurvivalEvaluationTest {
             check("ROC(t) formula (IPCW)", set, "FP", java.util.Arrays.copyOfRange(roc.falsePositive(), 1, roc.size()),
                     g.numbers("fp"), CLOSED);
             check("ROC(t) trapezoid area", set, "AUC(" + t + ")", roc.area(), g.number("auc"), CLOSED);
+            // riskRegression's plot frame gives the rule M >= c: at c = k-th distinct value, Radflow's point k - 1
+            double[] risk = g.numbers("score_risk");
+            double[] tpr = g.numbers("score_tpr");
+            double[] fpr = g.numbers("score_fpr");
+            double[] tp = roc.truePositive();
+            double[] fp = roc.falsePositive();
+            double tol = set.startsWith("sim") ? CLOSED : 2e-3;
+            for (int r = 0; r < risk.length; r++) {
+                int k = java.util.Arrays.binarySearch(thresholds, risk[r]);
+                assertTrue(k > 0, "riskRegression threshold " + risk[r] + " is a marker value");
+                check("riskRegression Score ROC plotframe", set, "TPR(M >= " + risk[r] + ")", tp[k - 1], tpr[r], tol);
+                check("riskRegression Score ROC plotframe", set, "FPR(M >= " + risk[r] + ")", fp[k - 1], fpr[r], tol);
+            }
             check("ROC(t) trapezoid area = AUC(t)", set, "AUC(" + t + ")", roc.area(),
                     TimeDependentAuc.at(data, g.numbers("marker"), t)[0].auc(), CLOSED);
         }
