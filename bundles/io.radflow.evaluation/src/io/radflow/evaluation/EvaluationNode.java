@@ -43,6 +43,21 @@ public abstract class EvaluationNode implements NodeImplementation {
     /** Column of every result table: rows left out for missing values. */
     public static final String EXCLUDED = "excluded";
 
+    /** Parameter of the calibration and decision-curve nodes: {@code binary} (0/1 outcome) or {@code survival}. */
+    public static final String P_OUTCOME_TYPE = "outcomeType";
+    /** Survival mode: the prediction horizon t, in the time column's unit. */
+    public static final String P_HORIZON = "horizon";
+    /** The follow-up time column (survival outcomes). */
+    public static final String P_TIME = "time";
+    /** The event column, 1 = event, 0 = censored (survival outcomes). */
+    public static final String P_EVENT = "event";
+    static final String BINARY = "binary";
+    static final String SURVIVAL = "survival";
+    /** Score type of a column holding predicted probabilities (binary) or predicted risks at the horizon (survival). */
+    static final String PROBABILITY = "probability";
+    /** Score type of a survival-mode score column holding {@code S(t|x)} (risk {@code 1 - S}). */
+    static final String SURVIVAL_PROBABILITY = "survivalProbability";
+
     /** The node's name in messages, e.g. "ROC". */
     protected abstract String label();
 
@@ -119,21 +134,6 @@ public abstract class EvaluationNode implements NodeImplementation {
         }
         return names;
     }
-
-    /** Parameter of the calibration and decision-curve nodes: {@code binary} (0/1 outcome) or {@code survival}. */
-    public static final String P_OUTCOME_TYPE = "outcomeType";
-    /** Survival mode: the prediction horizon t, in the time column's unit. */
-    public static final String P_HORIZON = "horizon";
-    /** Survival mode: the follow-up time column. */
-    public static final String P_TIME = "time";
-    /** Survival mode: the event column (1 = event, 0 = censored). */
-    public static final String P_EVENT = "event";
-    static final String BINARY = "binary";
-    static final String SURVIVAL = "survival";
-    /** Score type of a column holding predicted probabilities (binary) or predicted risks at the horizon (survival). */
-    static final String PROBABILITY = "probability";
-    /** Score type of a survival-mode score column holding {@code S(t|x)} (risk {@code 1 - S}). */
-    static final String SURVIVAL_PROBABILITY = "survivalProbability";
 
     /** True when parameter {@value #P_OUTCOME_TYPE} is {@code survival}; fails on an unknown value. */
     protected static boolean survivalOutcome(Parameters parameters) {

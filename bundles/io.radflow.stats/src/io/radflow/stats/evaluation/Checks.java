@@ -1,5 +1,7 @@
 package io.radflow.stats.evaluation;
 
+import io.radflow.stats.survival.SurvivalData;
+
 /**
  * Argument checks shared by the evaluation, agreement, tables, nomogram and bootstrap packages. Every
  * message names the argument (and the 1-based position of a bad value) so that a caller can report it.
@@ -73,7 +75,7 @@ public final class Checks {
      * Fails unless {@code horizon} is a positive finite time within the follow-up of {@code data} (not after its
      * last time) with at least one event at or before it; the message names the horizon.
      */
-    public static double horizon(io.radflow.stats.survival.SurvivalData data, double horizon) {
+    public static double horizon(SurvivalData data, double horizon) {
         if (!(horizon > 0) || Double.isInfinite(horizon)) {
             throw new IllegalArgumentException("horizon must be a positive finite time, got " + horizon);
         }

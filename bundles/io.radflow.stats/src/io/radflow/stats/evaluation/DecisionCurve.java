@@ -78,13 +78,8 @@ public final class DecisionCurve {
                 }
             }
             if (!treated.isEmpty()) {
-                double[] time = new double[treated.size()];
-                boolean[] event = new boolean[treated.size()];
-                for (int r = 0; r < time.length; r++) {
-                    time[r] = data.time(treated.get(r));
-                    event[r] = data.event(treated.get(r));
-                }
-                double observed = 1 - SurvivalCalibration.kaplanMeierAt(SurvivalData.of(time, event), t, 0.95)[0];
+                double observed = 1 - SurvivalCalibration.kaplanMeierAt(SurvivalCalibration.subset(data, treated), t,
+                        0.95)[0];
                 double fraction = (double) treated.size() / n;
                 model[k] = observed * fraction - (1 - observed) * fraction * odds;
             }

@@ -80,19 +80,15 @@ public final class SurvivalCalibration {
         double chi = 0;
         for (int k = 0; k < members.size(); k++) {
             List<Integer> rows = members.get(k);
-            double[] time = new double[rows.size()];
-            boolean[] event = new boolean[rows.size()];
             double mean = 0;
-            for (int r = 0; r < rows.size(); r++) {
-                time[r] = data.time(rows.get(r));
-                event[r] = data.event(rows.get(r));
-                mean += risk[rows.get(r)] / rows.size();
+            for (int row : rows) {
+                mean += risk[row] / rows.size();
             }
             if (!(mean > 0 && mean < 1)) {
                 throw new IllegalArgumentException("risk group " + (k + 1) + " has mean predicted risk " + mean
                         + " at t=" + t + ": the chi-square needs 0 < risk < 1");
             }
-            double[] km = kaplanMeierAt(SurvivalData.of(time, event), t, level);
+            double[] km = kaplanMeierAt(subset(data, rows), t, level);
             double observed = 1 - km[0];
             out.add(new Group(rows.size(), mean, observed, 1 - km[2], 1 - km[1]));
             chi += rows.size() * (observed - mean) * (observed - mean) / (mean * (1 - mean));
@@ -134,6 +130,17 @@ public final class SurvivalCalibration {
         }
         return row < 0 ? new double[] {1, 1, 1}
                 : new double[] {curve.survival()[row], curve.lower()[row], curve.upper()[row]};
+    }
+
+    /** The given rows of {@code data}, in that order. */
+    static SurvivalData subset(SurvivalData data, List<Integer> rows) {
+        double[] time = new double[rows.size()];
+        boolean[] event = new boolean[rows.size()];
+        for (int r = 0; r < time.length; r++) {
+            time[r] = data.time(rows.get(r));
+            event[r] = data.event(rows.get(r));
+        }
+        return SurvivalData.of(time, event);
     }
 
     static void check(SurvivalData data, double[] risk, double t) {
