@@ -1,6 +1,7 @@
 package io.radflow.evaluation;
 
 import io.radflow.charts.CalibrationChart;
+import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.CanceledExecutionException;
 import io.radflow.core.node.ExecutionContext;
@@ -10,8 +11,10 @@ import io.radflow.core.port.PortObject;
 import io.radflow.stats.bootstrap.Bootstrap;
 import io.radflow.stats.evaluation.Calibration;
 import io.radflow.stats.evaluation.CalibrationCurve;
+import io.radflow.stats.evaluation.SurvivalCalibration;
 import io.radflow.stats.regression.LogisticFit;
 import io.radflow.stats.regression.LogisticRegression;
+import io.radflow.stats.survival.SurvivalData;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,14 @@ import java.util.Map;
  * Outputs: {@value #OUT_TABLE} (Brier, Hosmer-Lemeshow, n, events), {@value #OUT_CURVE} (the curve: per
  * Hosmer-Lemeshow group, or on rms's grid with apparent, optimism and corrected values) and {@value #OUT_FIGURE}
  * ({@link CalibrationChart}).
+ *
+ * <p>Survival outcome ({@value #P_OUTCOME_TYPE} {@code survival}, columns {@value #P_TIME} and {@value #P_EVENT},
+ * horizon {@value #P_HORIZON}): the score is the predicted risk {@code F(t|x) = 1 - S(t|x)} at the horizon
+ * ({@value #P_SCORE_TYPE} {@code probability}) or the predicted survival {@code S(t|x)} ({@code survivalProbability},
+ * e.g. the nomogram node's {@code survival_<t>} column of a Cox model). {@link SurvivalCalibration#at}: per quantile
+ * group of predicted risk the mean prediction against the observed {@code 1 - KM(t)} with its Greenwood 95% CI,
+ * the D'Agostino-Nam chi-square and the IPCW Brier score at t. No bootstrap correction in this mode. A horizon
+ * beyond the last follow-up or without events before it fails the node with a message naming score and horizon.
  */
 public final class CalibrationNode extends EvaluationNode {
 
@@ -48,7 +59,6 @@ public final class CalibrationNode extends EvaluationNode {
     public static final String P_BOOTSTRAP = "bootstrap";
     public static final String P_SEED = "seed";
 
-    static final String PROBABILITY = "probability";
     static final String LINEAR_PREDICTOR = "linearPredictor";
 
     @Override
@@ -60,15 +70,21 @@ public final class CalibrationNode extends EvaluationNode {
     public void validate(Parameters parameters) {
         super.validate(parameters);
         String type = parameters.getString(P_SCORE_TYPE, PROBABILITY);
-        if (!type.equals(PROBABILITY) && !type.equals(LINEAR_PREDICTOR)) {
+        boolean survival = survivalOutcome(parameters);
+        if (!type.equals(PROBABILITY) && !type.equals(survival ? SURVIVAL_PROBABILITY : LINEAR_PREDICTOR)) {
             throw new IllegalArgumentException("parameter '" + P_SCORE_TYPE + "' must be " + PROBABILITY + " or "
-                    + LINEAR_PREDICTOR + ", got '" + type + "'");
+                    + (survival ? SURVIVAL_PROBABILITY + " for a survival outcome (a linear predictor has no baseline"
+                            + " survival: use the nomogram node's survival_<t> column)" : LINEAR_PREDICTOR)
+                    + ", got '" + type + "'");
         }
     }
 
     @Override
     protected Map<String, PortObject> evaluate(Table table, Parameters parameters, ExecutionContext context)
             throws NodeExecutionException, CanceledExecutionException {
+        if (survivalOutcome(parameters)) {
+            return survival(table, parameters, context);
+        }
         String score = parameters.getString(P_SCORE);
         String outcome = parameters.getString(P_OUTCOME);
         boolean linear = parameters.getString(P_SCORE_TYPE, PROBABILITY).equals(LINEAR_PREDICTOR);
@@ -111,6 +127,54 @@ public final class CalibrationNode extends EvaluationNode {
                 .put(EXCLUDED, data.dropped());
         return Map.of(OUT_TABLE, summary.build(), OUT_CURVE, curve.build(), OUT_FIGURE,
                 figure(CalibrationChart.create(title(parameters, "Calibration"), drawn), parameters));
+    }
+
+    private Map<String, PortObject> survival(Table table, Parameters parameters, ExecutionContext context)
+            throws NodeExecutionException {
+        String score = parameters.getString(P_SCORE);
+        String time = parameters.getString(P_TIME);
+        String event = parameters.getString(P_EVENT);
+        double t = horizon(parameters);
+        int groups = parameters.has(P_GROUPS) ? parameters.getInt(P_GROUPS) : 10;
+        EvaluationData data = EvaluationData.from(label(), table, parameters, context).numeric(P_SCORE, score)
+                .numeric(P_TIME, time).numeric(P_EVENT, event).build();
+        SurvivalData survival = data.survival(time, event, null);
+        double[] risk = riskAtHorizon(data, score,
+                parameters.getString(P_SCORE_TYPE, PROBABILITY).equals(SURVIVAL_PROBABILITY));
+        SurvivalCalibration.Result r;
+        try {
+            r = SurvivalCalibration.at(survival, risk, t, groups, LEVEL);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("score '" + score + "' at horizon t = " + Column.formatNumber(t) + ": "
+                    + e.getMessage(), e);
+        }
+        ResultTable curve = new ResultTable();
+        List<SurvivalCalibration.Group> g = r.groups();
+        double[] predicted = new double[g.size()];
+        double[] observed = new double[g.size()];
+        double[] lower = new double[g.size()];
+        double[] upper = new double[g.size()];
+        for (int k = 0; k < g.size(); k++) {
+            SurvivalCalibration.Group group = g.get(k);
+            curve.row().put("group", k + 1).put("n", group.size()).put("predicted", group.predicted())
+                    .put("observed", group.observed()).put("lower", group.lower()).put("upper", group.upper());
+            predicted[k] = group.predicted();
+            observed[k] = group.observed();
+            lower[k] = group.lower();
+            upper[k] = group.upper();
+        }
+        int events = 0;
+        for (int i = 0; i < survival.size(); i++) {
+            events += survival.event(i) && survival.time(i) <= t ? 1 : 0;
+        }
+        ResultTable summary = new ResultTable();
+        summary.row().put("score", score).put("horizon", t).put("n", survival.size()).put("events_by_horizon", events)
+                .put("brier", r.brier()).put("dagostino_nam_chi2", r.chiSquare()).put("dagostino_nam_df", r.df())
+                .put("dagostino_nam_p", r.p()).put("groups", g.size()).put(EXCLUDED, data.dropped());
+        String horizon = Column.formatNumber(t);
+        return Map.of(OUT_TABLE, summary.build(), OUT_CURVE, curve.build(), OUT_FIGURE,
+                figure(CalibrationChart.createAtHorizon(title(parameters, "Calibration at t = " + horizon), horizon,
+                        predicted, observed, lower, upper, survival.size()), parameters));
     }
 
     private static double[] probabilities(double[] lp) {

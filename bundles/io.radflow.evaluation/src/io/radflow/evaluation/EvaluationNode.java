@@ -43,6 +43,21 @@ public abstract class EvaluationNode implements NodeImplementation {
     /** Column of every result table: rows left out for missing values. */
     public static final String EXCLUDED = "excluded";
 
+    /** Parameter of the calibration and decision-curve nodes: {@code binary} (0/1 outcome) or {@code survival}. */
+    public static final String P_OUTCOME_TYPE = "outcomeType";
+    /** Survival mode: the prediction horizon t, in the time column's unit. */
+    public static final String P_HORIZON = "horizon";
+    /** The follow-up time column (survival outcomes). */
+    public static final String P_TIME = "time";
+    /** The event column, 1 = event, 0 = censored (survival outcomes). */
+    public static final String P_EVENT = "event";
+    static final String BINARY = "binary";
+    static final String SURVIVAL = "survival";
+    /** Score type of a column holding predicted probabilities (binary) or predicted risks at the horizon (survival). */
+    static final String PROBABILITY = "probability";
+    /** Score type of a survival-mode score column holding {@code S(t|x)} (risk {@code 1 - S}). */
+    static final String SURVIVAL_PROBABILITY = "survivalProbability";
+
     /** The node's name in messages, e.g. "ROC". */
     protected abstract String label();
 
@@ -118,6 +133,45 @@ public abstract class EvaluationNode implements NodeImplementation {
             throw new IllegalArgumentException("parameter '" + key + "' names no column");
         }
         return names;
+    }
+
+    /** True when parameter {@value #P_OUTCOME_TYPE} is {@code survival}; fails on an unknown value. */
+    protected static boolean survivalOutcome(Parameters parameters) {
+        String type = parameters.getString(P_OUTCOME_TYPE, BINARY);
+        if (!type.equals(BINARY) && !type.equals(SURVIVAL)) {
+            throw new IllegalArgumentException("parameter '" + P_OUTCOME_TYPE + "' must be " + BINARY + " or " + SURVIVAL
+                    + ", got '" + type + "'");
+        }
+        return type.equals(SURVIVAL);
+    }
+
+    /** Parameter {@value #P_HORIZON} (survival mode), required positive. */
+    protected static double horizon(Parameters parameters) {
+        double t = parameters.has(P_HORIZON) ? parameters.getDouble(P_HORIZON) : Double.NaN;
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("parameter '" + P_HORIZON + "' must be a positive time for a survival"
+                    + " outcome, got " + t);
+        }
+        return t;
+    }
+
+    /**
+     * Predicted risks {@code F(t|x)} at the horizon from a score column holding either the risk itself
+     * ({@code survivalProbability = false}) or the predicted survival {@code S(t|x)} (risk {@code 1 - S}), e.g. the
+     * {@code survival_<t>} columns of the nomogram node (Cox model with its Breslow baseline hazard).
+     */
+    protected static double[] riskAtHorizon(EvaluationData data, String score, boolean survivalProbability)
+            throws NodeExecutionException {
+        double[] p = data.probabilities(score, survivalProbability ? " (a predicted survival probability S(t|x))"
+                : " (a predicted risk 1 - S(t|x) at the horizon)");
+        if (!survivalProbability) {
+            return p;
+        }
+        double[] risk = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            risk[i] = 1 - p[i];
+        }
+        return risk;
     }
 
     /** The logistic function {@code 1 / (1 + exp(-x))}. */

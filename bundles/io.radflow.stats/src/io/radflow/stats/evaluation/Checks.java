@@ -1,5 +1,7 @@
 package io.radflow.stats.evaluation;
 
+import io.radflow.stats.survival.SurvivalData;
+
 /**
  * Argument checks shared by the evaluation, agreement, tables, nomogram and bootstrap packages. Every
  * message names the argument (and the 1-based position of a bad value) so that a caller can report it.
@@ -67,6 +69,29 @@ public final class Checks {
             throw new IllegalArgumentException(name + " must lie strictly between 0 and 1, got " + level);
         }
         return level;
+    }
+
+    /**
+     * Fails unless {@code horizon} is a positive finite time within the follow-up of {@code data} (not after its
+     * last time) with at least one event at or before it; the message names the horizon.
+     */
+    public static double horizon(SurvivalData data, double horizon) {
+        if (!(horizon > 0) || Double.isInfinite(horizon)) {
+            throw new IllegalArgumentException("horizon must be a positive finite time, got " + horizon);
+        }
+        double last = 0;
+        boolean event = false;
+        for (int i = 0; i < data.size(); i++) {
+            last = Math.max(last, data.time(i));
+            event |= data.event(i) && data.time(i) <= horizon;
+        }
+        if (horizon > last) {
+            throw new IllegalArgumentException("horizon t=" + horizon + " is beyond the last follow-up time " + last);
+        }
+        if (!event) {
+            throw new IllegalArgumentException("no event at or before horizon t=" + horizon);
+        }
+        return horizon;
     }
 
     /** Number of true flags. */

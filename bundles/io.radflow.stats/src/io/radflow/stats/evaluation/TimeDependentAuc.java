@@ -24,7 +24,8 @@ import java.util.Arrays;
  * {@code IF_a(k) = A_k W_k - a + n^-1 sum_i A_i W_i psi_k(T_i-)}, {@code IF_b(k) = B_k W_t - b + b psi_k(t)},
  * {@code IF(k) = (IF_N - AUC (a IF_b + b IF_a))/(a b)}; {@code se = sd(IF)/sqrt(n)} (the convention of
  * R's {@code riskRegression::Score(metrics = "auc", cens.model = "km")}, whose standard error it
- * reproduces). O(n^2) time. Thread-safe, stateless.
+ * reproduces). {@link #compare} uses the same influence functions for a paired comparison of two markers,
+ * {@link #roc} gives the ROC(t) curve whose trapezoidal area is AUC(t). O(n^2) time. Thread-safe, stateless.
  */
 public final class TimeDependentAuc {
 
@@ -46,6 +47,32 @@ public final class TimeDependentAuc {
         }
     }
 
+    /**
+     * Paired comparison of two markers' AUC(t) on the same subjects at one horizon.
+     *
+     * @param time horizon {@code t}
+     * @param first AUC(t) of the first marker
+     * @param second AUC(t) of the second marker
+     * @param difference {@code AUC_1(t) - AUC_2(t)}
+     * @param standardError {@code sd(IF_1 - IF_2)/sqrt(n)}
+     * @param p two-sided p value of {@code difference/standardError} against the standard normal
+     */
+    public record Comparison(double time, Result first, Result second, double difference, double standardError,
+            double p) {
+
+        /** {@code difference -/+ z se} (not clipped). */
+        public ConfidenceInterval confidenceInterval(double level) {
+            Checks.level("level", level);
+            double z = Probabilities.normalQuantile((1 + level) / 2);
+            return new ConfidenceInterval(difference, difference - z * standardError, difference + z * standardError,
+                    level);
+        }
+    }
+
+    /** AUC(t) of one marker at one horizon with its influence function (one value per subject). */
+    private record Estimate(Result result, double[] influence) {
+    }
+
     private TimeDependentAuc() {
     }
 
@@ -56,43 +83,146 @@ public final class TimeDependentAuc {
      *         controls, or a non-positive horizon
      */
     public static Result[] at(SurvivalData data, double[] marker, double... horizons) {
+        Estimate[] estimates = estimates(data, marker, horizons);
+        Result[] out = new Result[horizons.length];
+        for (int h = 0; h < horizons.length; h++) {
+            out[h] = estimates[h].result();
+        }
+        return out;
+    }
+
+    /**
+     * Paired comparison of {@code AUC_1(t)} and {@code AUC_2(t)} for each horizon: {@code difference = AUC_1 - AUC_2},
+     * {@code se = sd(IF_1 - IF_2)/sqrt(n)} with the influence functions of the class description (so the
+     * covariance of the two estimates, which share subjects and censoring weights, is accounted for),
+     * {@code p = 2 (1 - Phi(|difference|/se))}. Reference: R {@code riskRegression::Score(list(m1, m2),
+     * formula = Hist(time, status) ~ 1, metrics = "auc", cens.model = "km", null.model = FALSE)$AUC$contrasts}
+     * (whose {@code delta.AUC} is {@code AUC_2 - AUC_1}: the opposite sign); a DeLong-type comparison for censored
+     * data (Blanche et al. 2013, section 4).
+     *
+     * @throws IllegalArgumentException as {@link #at} for either marker (named "marker 1" / "marker 2")
+     */
+    public static Comparison[] compare(SurvivalData data, double[] marker1, double[] marker2, double... horizons) {
+        Estimate[] first = estimates(data, marker1, "marker 1", horizons);
+        Estimate[] second = estimates(data, marker2, "marker 2", horizons);
+        int n = data.size();
+        Comparison[] out = new Comparison[horizons.length];
+        for (int h = 0; h < horizons.length; h++) {
+            double[] d = new double[n];
+            for (int k = 0; k < n; k++) {
+                d[k] = first[h].influence()[k] - second[h].influence()[k];
+            }
+            double se = standardError(d);
+            double diff = first[h].result().auc() - second[h].result().auc();
+            double p = se > 0 ? 2 * Probabilities.normalUpper(Math.abs(diff) / se) : Double.NaN;
+            out[h] = new Comparison(horizons[h], first[h].result(), second[h].result(), diff, se, p);
+        }
+        return out;
+    }
+
+    /**
+     * The time-dependent ROC curve (cumulative cases, dynamic controls) at horizon {@code t}, weighted as
+     * AUC(t): at threshold {@code c}, {@code TP(t, c) = sum_i A_i W_i I(M_i > c) / sum_i A_i W_i} and
+     * {@code FP(t, c) = sum_j B_j I(M_j > c) / sum_j B_j} (Heagerty PJ, Lumley T, Pepe MS, Biometrics
+     * 56:337-344, 2000; the IPCW estimator of R's {@code timeROC}, Blanche et al. 2013). The trapezoidal area
+     * under it is {@link #at AUC(t)}.
+     *
+     * @throws IllegalArgumentException as {@link #at}
+     */
+    public static TimeDependentRoc roc(SurvivalData data, double[] marker, double t) {
         Checks.finite("marker", marker, 2);
         Checks.sameLength("marker", marker.length, "survival data", data.size());
+        Weights w = new Weights(data, new CensoringDistribution(data, false), t);
+        double[] distinct = Arrays.stream(marker).sorted().distinct().toArray();
+        double[] thresholds = new double[distinct.length + 1];
+        thresholds[0] = Double.NEGATIVE_INFINITY;
+        System.arraycopy(distinct, 0, thresholds, 1, distinct.length);
+        double caseTotal = 0;
+        for (int i = 0; i < marker.length; i++) {
+            caseTotal += w.weight[i];
+        }
+        double[] tp = new double[thresholds.length];
+        double[] fp = new double[thresholds.length];
+        for (int c = 0; c < thresholds.length; c++) {
+            double caseAbove = 0;
+            int controlAbove = 0;
+            for (int i = 0; i < marker.length; i++) {
+                if (marker[i] > thresholds[c]) {
+                    caseAbove += w.weight[i];
+                    controlAbove += w.control[i] ? 1 : 0;
+                }
+            }
+            tp[c] = caseAbove / caseTotal;
+            fp[c] = (double) controlAbove / w.controls;
+        }
+        return new TimeDependentRoc(t, thresholds, tp, fp);
+    }
+
+    private static Estimate[] estimates(SurvivalData data, double[] marker, double[] horizons) {
+        return estimates(data, marker, "marker", horizons);
+    }
+
+    private static Estimate[] estimates(SurvivalData data, double[] marker, String name, double[] horizons) {
+        Checks.finite(name, marker, 2);
+        Checks.sameLength(name, marker.length, "survival data", data.size());
         CensoringDistribution g = new CensoringDistribution(data, false);
         CensoringMartingale psi = new CensoringMartingale(data);
-        Result[] out = new Result[horizons.length];
+        Estimate[] out = new Estimate[horizons.length];
         for (int h = 0; h < horizons.length; h++) {
             out[h] = one(data, marker, g, psi, horizons[h]);
         }
         return out;
     }
 
-    private static Result one(SurvivalData data, double[] marker, CensoringDistribution g, CensoringMartingale psi,
-            double t) {
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("horizon must be a positive finite time, got " + t);
-        }
-        int n = data.size();
-        double[] w = new double[n];
-        boolean[] caseFlag = new boolean[n];
-        boolean[] controlFlag = new boolean[n];
-        int cases = 0;
-        int controls = 0;
-        for (int i = 0; i < n; i++) {
-            if (data.time(i) <= t && data.event(i)) {
-                caseFlag[i] = true;
-                w[i] = 1 / g.before(data.time(i));
-                cases++;
-            } else if (data.time(i) > t) {
-                controlFlag[i] = true;
-                controls++;
+    /** Case flags and weights {@code A_i W_i}, control flags {@code B_j} and {@code W_t} at horizon t. */
+    private static final class Weights {
+        final double[] weight;
+        final boolean[] caseFlag;
+        final boolean[] control;
+        final int cases;
+        final int controls;
+        final double controlWeight;
+
+        Weights(SurvivalData data, CensoringDistribution g, double t) {
+            if (!(t > 0) || Double.isInfinite(t)) {
+                throw new IllegalArgumentException("horizon must be a positive finite time, got " + t);
             }
+            int n = data.size();
+            weight = new double[n];
+            caseFlag = new boolean[n];
+            control = new boolean[n];
+            int a = 0;
+            int b = 0;
+            for (int i = 0; i < n; i++) {
+                if (data.time(i) <= t && data.event(i)) {
+                    caseFlag[i] = true;
+                    weight[i] = 1 / g.before(data.time(i));
+                    a++;
+                } else if (data.time(i) > t) {
+                    control[i] = true;
+                    b++;
+                }
+            }
+            if (a == 0 || b == 0) {
+                throw new IllegalArgumentException("horizon t=" + t + " has " + a + " cases and " + b
+                        + " controls: AUC(t) needs both");
+            }
+            cases = a;
+            controls = b;
+            controlWeight = 1 / g.at(t);
         }
-        if (cases == 0 || controls == 0) {
-            throw new IllegalArgumentException("horizon t=" + t + " has " + cases + " cases and " + controls
-                    + " controls: AUC(t) needs both");
-        }
-        double wt = 1 / g.at(t);
+    }
+
+    private static Estimate one(SurvivalData data, double[] marker, CensoringDistribution g, CensoringMartingale psi,
+            double t) {
+        Weights weights = new Weights(data, g, t);
+        int n = data.size();
+        double[] w = weights.weight;
+        boolean[] caseFlag = weights.caseFlag;
+        boolean[] controlFlag = weights.control;
+        int cases = weights.cases;
+        int controls = weights.controls;
+        double wt = weights.controlWeight;
         double[] rowSum = new double[n]; // sum_j Q_ij (i a case)
         double[] colSum = new double[n]; // sum_i Q_ij (j a control)
         double total = 0;
@@ -119,7 +249,6 @@ public final class TimeDependentAuc {
         double auc = bigN / (a * b);
 
         double[] influence = new double[n];
-        double mean = 0;
         for (int k = 0; k < n; k++) {
             double psiT = psi.at(k, t, false);
             double censN = 0;
@@ -135,14 +264,22 @@ public final class TimeDependentAuc {
             double ifA = w[k] - a + censA / n;
             double ifB = (controlFlag[k] ? wt : 0) - b + b * psiT;
             influence[k] = (ifN - auc * (a * ifB + b * ifA)) / (a * b);
-            mean += influence[k] / n;
+        }
+        return new Estimate(new Result(t, auc, standardError(influence), cases, controls), influence);
+    }
+
+    /** {@code sd(v)/sqrt(n)} with the (n - 1) standard deviation. */
+    private static double standardError(double[] v) {
+        int n = v.length;
+        double mean = 0;
+        for (double x : v) {
+            mean += x / n;
         }
         double ss = 0;
-        for (double v : influence) {
-            ss += (v - mean) * (v - mean);
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
         }
-        double se = Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
-        return new Result(t, auc, se, cases, controls);
+        return Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
     }
 
     /**

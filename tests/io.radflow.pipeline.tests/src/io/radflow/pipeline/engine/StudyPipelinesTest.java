@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The five study pipelines of {@code examples/} (issue 8) end to end on the demo cohort with the installed node
  * types: each {@code .radflow} is the import of its {@code .yaml} (the readable source), the run succeeds, every
  * evaluation node wrote its table and figures, the numbers are sane (AUC and C-index in [0, 1], every CI contains
- * its estimate, Kaplan-Meier curves non-increasing, calibration points in [0, 1]), the run report is there, and the
+ * its estimate, Kaplan-Meier curves non-increasing, ROC(t) curves monotone in [0, 1], p values in [0, 1], calibration
+ * points in [0, 1]), the study 2 and 5 survival comparison, calibration and decision-curve outputs exist, the run
+ * report is there, and the
  * signal the demo generator plants (tumour heterogeneity h drives survival, mvi and grade) is found.
  *
  * <p>To regenerate the {@code .radflow} files after editing a YAML file, run with
@@ -50,7 +52,7 @@ class StudyPipelinesTest {
     /** Figures each evaluation node type writes. */
     private static final Map<String, List<String>> FIGURES = Map.ofEntries(
             Map.entry("radflow.evaluation.roc", List.of("figure")),
-            Map.entry("radflow.evaluation.timeDependentAuc", List.of("figure")),
+            Map.entry("radflow.evaluation.timeDependentAuc", List.of("figure", "rocFigure")),
             Map.entry("radflow.evaluation.concordance", List.of("figure")),
             Map.entry("radflow.evaluation.calibration", List.of("figure")),
             Map.entry("radflow.evaluation.decisionCurve", List.of("figure")),
@@ -125,7 +127,8 @@ class StudyPipelinesTest {
             }
         }
         if (t.hasColumn("lower") && t.hasColumn("upper")) {
-            String estimate = Stream.of("auc", "c_index", "hr", "or", "estimate", "difference", "survival", "icc", "coefficient")
+            String estimate = Stream.of("auc", "c_index", "hr", "or", "estimate", "difference", "delta", "survival", "icc",
+                    "coefficient", "observed")
                     .filter(t::hasColumn).findFirst().orElse(null);
             if (estimate != null && t.column(estimate).isNumeric()) {
                 for (int r = 0; r < t.rowCount(); r++) {
@@ -156,6 +159,24 @@ class StudyPipelinesTest {
                     assertTrue(s <= t.column("survival").number(r - 1) + 1e-12, file + ": KM increases at row " + (r + 1));
                     assertTrue(t.column("n_risk").number(r) <= t.column("n_risk").number(r - 1), file + ": n at risk grows");
                 }
+            }
+        }
+        if (t.hasColumn("true_positive") && t.hasColumn("false_positive")) {
+            for (int r = 0; r < t.rowCount(); r++) {
+                double tp = t.column("true_positive").number(r);
+                double fp = t.column("false_positive").number(r);
+                assertTrue(tp >= 0 && tp <= 1 && fp >= 0 && fp <= 1, file + " row " + (r + 1) + ": ROC point outside [0, 1]");
+                boolean sameCurve = r > 0 && t.column("score").text(r).equals(t.column("score").text(r - 1))
+                        && t.column("time").number(r) == t.column("time").number(r - 1);
+                if (sameCurve) {
+                    assertTrue(tp <= t.column("true_positive").number(r - 1) && fp <= t.column("false_positive").number(r - 1),
+                            file + " row " + (r + 1) + ": ROC(t) curve not monotone in the threshold");
+                }
+            }
+        }
+        if (t.hasColumn("p") && t.column("p").isNumeric()) {
+            for (double v : t.column("p").numbers()) {
+                assertTrue(Double.isNaN(v) || v >= 0 && v <= 1, file + ": p = " + v);
             }
         }
         for (String point : List.of("predicted", "observed", "apparent", "brier")) {
@@ -209,6 +230,10 @@ class StudyPipelinesTest {
                 assertTrue(hr > 1 && p < 0.05, "univariate HR of the Rad-score " + hr + ", p " + p);
                 double c = cell(out, "byCentre/table.csv", "subgroup", "overall", "lower");
                 assertTrue(c > 0.5, "C-index of the Rad-score over all centres: lower bound " + c);
+                Table comparison = Table.readCsv(out.resolve("timeAuc/comparison.csv"));
+                assertEquals(2, comparison.rowCount(), "radscore vs tumour size at 6 and 12 months");
+                assertTrue(comparison.hasColumn("delta") && comparison.hasColumn("p"), "paired comparison table");
+                assertTrue(Table.readCsv(out.resolve("calibration12/curve.csv")).rowCount() > 1, "calibration at 12 months");
             }
             case "study3-ct-mri-nomogram" -> {
                 double lower = cell(out, "cindex/table.csv", "score", "radscore", "lower");
@@ -224,6 +249,10 @@ class StudyPipelinesTest {
                 double lower = cell(out, "cindex/table.csv", "score", "radscore", "lower");
                 assertTrue(lower > 0.5, "validation C-index of the Rad-score: lower bound " + lower);
                 assertTrue(Table.readCsv(out.resolve("lasso/cv.csv")).rowCount() > 5, "CV curve for the CV plot");
+                assertEquals(9, Table.readCsv(out.resolve("timeAuc/comparison.csv")).rowCount(), "3 pairs x 3 horizons");
+                assertTrue(Table.readCsv(out.resolve("calibration12/curve.csv")).rowCount() > 1, "calibration at 12 months");
+                Table dca = Table.readCsv(out.resolve("decisionCurve12/table.csv"));
+                assertTrue(dca.hasColumn("net_benefit_survival_12") && dca.hasColumn("treat_all"), "survival decision curve");
             }
             default -> throw new AssertionError(study);
         }

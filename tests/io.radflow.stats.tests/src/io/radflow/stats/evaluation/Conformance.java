@@ -78,7 +78,7 @@ public final class Conformance {
         long passed = ROWS.stream().filter(Row::pass).count();
         String summary = passed + " of " + ROWS.size() + " pass";
         StringBuilder m = new StringBuilder("# Conformance: model evaluation statistics vs R\n\n")
-                .append("Reference values: `tests/io.radflow.stats.tests/golden/eval/` written by `r/golden-eval.R`.")
+                .append("Reference values: `tests/io.radflow.stats.tests/golden/eval/` written by `r/golden-eval.R` and `r/golden-survival-eval.R`.")
                 .append(" Tolerance is relative (absolute below 1).\n\n")
                 .append(summary).append("\n\n| method | data set | quantity | Radflow | R | tolerance | pass |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- |\n");

@@ -184,6 +184,22 @@ class ChartCatalogTest {
     }
 
     @Test
+    void calibrationAtHorizonDrawsGroupsWithTheirIntervals() {
+        JFreeChart chart = CalibrationChart.createAtHorizon("Calibration at 12", "12", new double[] {0.1, 0.4},
+                new double[] {0.15, 0.5}, new double[] {0.05, Double.NaN}, new double[] {0.3, 0.7}, 80);
+        XYPlot plot = chart.getXYPlot();
+        assertEquals(List.of(CalibrationChart.IDEAL, CalibrationChart.OBSERVED), keys(plot.getDataset(0)));
+        org.jfree.data.xy.IntervalXYDataset bars = (org.jfree.data.xy.IntervalXYDataset) plot.getDataset(1);
+        assertEquals(0.05, bars.getStartYValue(0, 0), EPS);
+        assertEquals(0.3, bars.getEndYValue(0, 0), EPS);
+        assertEquals(0.5, bars.getStartYValue(0, 1), EPS, "a NaN limit is drawn at the point");
+        assertEquals("Predicted risk at t = 12", plot.getDomainAxis().getLabel());
+        assertTrue(subtitles(chart).contains("n = 80, 2 risk groups"));
+        assertThrows(IllegalArgumentException.class, () -> CalibrationChart.createAtHorizon("c", "1", new double[] {0.1},
+                new double[0], new double[0], new double[0], 1));
+    }
+
+    @Test
     void decisionCurvesAddTreatAllAndTreatNone() {
         DecisionCurves curves = new DecisionCurves(new double[] {0.0, 0.2, 0.5},
                 List.of(new DecisionCurves.Model("Model", new double[] {0.3, 0.16, 0.05})), 0.3);
@@ -362,6 +378,9 @@ class ChartCatalogTest {
                         List.of(new TimeRocCurve(12, roc("Model", 0.7, 0.6, 0.8))))},
                 new Object[] {"calibration", CalibrationChart.create("Calibration", new CalibrationCurve(
                         new double[] {0.1, 0.5, 0.9}, new double[] {0.1, 0.5, 0.8}, new double[0], 50, 0))},
+                new Object[] {"calibration-horizon", CalibrationChart.createAtHorizon("Calibration at t = 12", "12",
+                        new double[] {0.1, 0.5}, new double[] {0.2, 0.4}, new double[] {0.1, 0.2}, new double[] {0.3, 0.6},
+                        40)},
                 new Object[] {"dca", DecisionCurveChart.create("Decision curves", new DecisionCurves(new double[] {0.1, 0.2},
                         List.of(new DecisionCurves.Model("m", new double[] {0.2, 0.1})), 0.3))},
                 new Object[] {"nomogram", NomogramChart.create("Nomogram", nomogram())},
