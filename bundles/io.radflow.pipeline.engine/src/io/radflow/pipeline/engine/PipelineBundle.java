@@ -229,7 +229,7 @@ public final class PipelineBundle {
     }
 
     /** The file entries by name; unsafe or duplicate names are reported in {@code errors} and left out. */
-    private static Map<String, byte[]> read(Path zip, List<String> errors) throws IOException {
+    static Map<String, byte[]> read(Path zip, List<String> errors) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
         try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
             ZipEntry entry;
