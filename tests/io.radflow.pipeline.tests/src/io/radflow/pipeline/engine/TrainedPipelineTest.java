@@ -187,7 +187,8 @@ class TrainedPipelineTest {
         Path output = root.resolve("apply-no-size");
         assertEquals(ExitCodes.RUN_FAILED, cli("apply", bundle.toString(), "--cohort", cohort.toString(), "-o",
                 output.toString(), "--cache", cache.toString()));
-        assertTrue(err.contains("node combined (radflow.study.combinedModel) failed: The model needs column 'tumour_size_mm'"), err);
+        assertTrue(err.contains("node combined (radflow.study.combinedModel) failed: The model needs column"
+                + " 'tumour_size_mm'"), err);
         assertNotEquals(0, Table.readCsv(output.resolve(TrainedPipeline.PREDICTIONS_FILE)).rowCount(),
                 "the predictions that do not need the column are still written");
     }
