@@ -36,7 +36,8 @@ final class BundleCommand {
                     + "models/<node id>/, for radflow-cli apply.") Path trained) {
         try {
             NodeTypeRegistry registry = cli.registry.get();
-            Pipeline pipeline = PipelineSource.load(pipelineFile);
+            Pipeline pipeline = trained == null ? PipelineSource.load(pipelineFile)
+                    : PipelineSource.loadMigrated(pipelineFile, registry, cli.err); // as the run resolved it
             Map<String, byte[]> files = new LinkedHashMap<>();
             try {
                 files.put("parameters/pyradiomics.yaml", new PyRadiomicsExchange(registry).export(pipeline).toYaml()

@@ -3,6 +3,7 @@ package io.radflow.pipeline.engine;
 import io.radflow.core.data.Cohort;
 import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.core.io.Json;
 import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.TrainedNode;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,47 +73,70 @@ public final class TrainedPipeline {
             throw new IOException(runFolder + " is not a run output folder (no manifest.json); run the pipeline with"
                     + " --out " + runFolder + " first");
         }
-        Object status = Json.parse(Files.readString(manifest, StandardCharsets.UTF_8)) instanceof Map<?, ?> m
-                ? m.get("status") : null;
+        Map<?, ?> root = Json.parse(Files.readString(manifest, StandardCharsets.UTF_8)) instanceof Map<?, ?> m ? m : Map.of();
+        Object status = root.get("status");
         if (!RunStatus.SUCCEEDED.name().equals(status)
                 && !RunStatus.COMPLETED_WITH_PATIENT_FAILURES.name().equals(status)) {
             throw new IOException(manifest + ": the run " + (status == null ? "has no status" : "ended " + status)
                     + "; trained models are taken from a finished run only");
         }
+        Map<Object, Map<?, ?>> ran = new LinkedHashMap<>();
+        if (root.get("nodes") instanceof List<?> nodes) {
+            nodes.stream().filter(Map.class::isInstance).map(n -> (Map<?, ?>) n).forEach(n -> ran.put(n.get("id"), n));
+        }
         Map<String, byte[]> files = new TreeMap<>();
         for (Node node : pipeline.getNodes()) {
             NodeType type = nodeType(registry, node);
             TrainedNode trained = trainedNode(type);
-            if (trained == null) {
+            if (trained == null || trained.stateOutputs().isEmpty()) {
                 continue;
             }
+            Map<?, ?> record = ran.get(node.getId());
+            String where = manifest + ": node '" + node.getId() + "' (" + type.id() + ")";
+            if (record == null || !type.id().equals(record.get("type"))) {
+                throw new IOException(where + " is not in the run; was the run made with this pipeline?");
+            }
+            if (!NodeStatus.SUCCEEDED.name().equals(record.get("status"))) {
+                throw new IOException(where + " did not succeed in the run (" + record.get("status") + ")");
+            }
+            Map<String, String> parameters = new TreeMap<>(NodeCacheKeys.resolved(node, type).asMap());
+            if (!parameters.equals(record.get("parameters"))) {
+                throw new IOException(where + " ran with parameters " + record.get("parameters") + ", the pipeline has "
+                        + parameters + "; run the pipeline again");
+            }
             for (String port : trained.stateOutputs()) {
-                PortType portType = portType(registry, type, port);
-                Path folder = runFolder.resolve(node.getId());
-                List<Path> candidates;
-                try (Stream<Path> list = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
-                    candidates = list.filter(f -> f.getFileName().toString().startsWith(port + "."))
-                            .sorted(Comparator.comparing(Path::toString)).toList();
-                }
-                Path state = null;
-                for (Path candidate : candidates) {
-                    try {
-                        portType.read(candidate);
-                        state = candidate;
-                        break;
-                    } catch (IOException | RuntimeException unreadable) {
-                        // another file of the same output, e.g. the model's formula text
-                    }
-                }
-                if (state == null) {
-                    throw new IOException(runFolder + ": no readable trained state of node '" + node.getId() + "' ("
-                            + type.id() + "), output '" + port + "' (" + node.getId() + "/" + port + ".*); was the run made"
-                            + " with this pipeline?");
-                }
+                Path state = stateFile(record, port, portType(registry, type, port), runFolder, where);
                 files.put(PipelineBundle.MODELS + node.getId() + "/" + state.getFileName(), Files.readAllBytes(state));
             }
         }
         return files;
+    }
+
+    /** The file of output {@code port} in a node's manifest record that the port type reads; checked by SHA-256. */
+    private static Path stateFile(Map<?, ?> record, String port, PortType portType, Path runFolder, String where)
+            throws IOException {
+        List<?> outputs = record.get("outputs") instanceof List<?> l ? l : List.of();
+        for (Object o : outputs) {
+            if (!(o instanceof Map<?, ?> output) || !port.equals(output.get("port"))
+                    || !(output.get("files") instanceof List<?> written)) {
+                continue;
+            }
+            for (Object w : written) {
+                Map<?, ?> file = (Map<?, ?>) w;
+                Path path = runFolder.resolve(String.valueOf(file.get("path")));
+                if (!Files.isRegularFile(path) || !AtomicFiles.sha256(path).equals(file.get("sha256"))) {
+                    throw new IOException(where + ": " + path + " is missing or changed since the run (SHA-256 differs"
+                            + " from the run manifest)");
+                }
+                try {
+                    portType.read(path);
+                    return path;
+                } catch (IOException | RuntimeException unreadable) {
+                    // another file of the same output, e.g. the model's formula text
+                }
+            }
+        }
+        throw new IOException(where + ": the run wrote no readable file for output '" + port + "'");
     }
 
     /**

@@ -92,6 +92,18 @@ class TrainedPipelineTest {
     }
 
     @Test
+    void trainedStateOnlyFromARunOfTheSamePipeline() throws Exception {
+        Path examples = Path.of(System.getProperty("radflow.repo.root"), "examples");
+        Path changed = root.resolve("study3-changed.yaml");
+        String yaml = Files.readString(examples.resolve(STUDY + ".yaml"));
+        Files.writeString(changed, yaml.replace("times: '24,48,60'", "times: '12,24'"));
+        assertEquals(2, cli("bundle", "create", changed.toString(), "-o", root.resolve("changed.zip").toString(),
+                "--trained", root.resolve("run").toString()));
+        assertTrue(err.contains("node 'nomogram' (radflow.study.nomogram) ran with parameters"), err);
+        assertFalse(Files.exists(root.resolve("changed.zip")));
+    }
+
+    @Test
     void applyOnAnotherCopyOfTheCohortGivesIdenticalPredictions() throws Exception {
         Path output = root.resolve("apply-copy");
         assertEquals(0, cli("apply", bundle.toString(), "--cohort", otherMachine.resolve("cohort.csv").toString(),
