@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radflow.cli.ExitCodes;
 import io.radflow.cli.RadflowCli;
+import io.radflow.core.data.Cohort;
 import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.port.PortObject;
@@ -159,6 +160,24 @@ class TrainedPipelineTest {
         Path expectedCsv = root.resolve("expected-predictions-2.csv");
         TrainedPipeline.predictions(registry, training.nodes()).writeCsv(expectedCsv);
         assertEquals(Table.readCsv(expectedCsv), Table.readCsv(output.resolve(TrainedPipeline.PREDICTIONS_FILE)));
+    }
+
+    @Test
+    void clinicalColumnsFromASeparateTable() throws Exception {
+        Path full = otherMachine.resolve("cohort.csv");
+        Table manifest = Table.readCsv(full);
+        List<Column> columns = new ArrayList<>();
+        columns.add(manifest.column("PatientID"));
+        Cohort.read(full).fileColumns().forEach(name -> columns.add(manifest.column(name)));
+        Path imagesOnly = otherMachine.resolve("cohort-images-only.csv");
+        new Table(columns).writeCsv(imagesOnly);
+        Path output = root.resolve("apply-clinical");
+        assertEquals(0, cli("apply", bundle.toString(), "--cohort", imagesOnly.toString(), "--clinical",
+                otherMachine.resolve("clinical.csv").toString(), "-o", output.toString(), "--cache", cache.toString()), err);
+        Path expectedCsv = root.resolve("expected-predictions-3.csv");
+        TrainedPipeline.predictions(registry, training.nodes()).writeCsv(expectedCsv);
+        assertEquals(Table.readCsv(expectedCsv), Table.readCsv(output.resolve(TrainedPipeline.PREDICTIONS_FILE)));
+        assertTrue(Files.exists(output.resolve("cohort-manifest.csv")));
     }
 
     @Test
