@@ -83,15 +83,6 @@ final class ApplyCommand implements Callable<Integer> {
             cli.err.println("radflow-cli: " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        String manifest = cohort.startsWith("builtin:") ? cohort : Path.of(cohort).toAbsolutePath().toString();
-        if (clinical != null) {
-            try {
-                manifest = withClinical(manifest).toString();
-            } catch (IOException e) {
-                cli.err.println("radflow-cli: " + e.getMessage());
-                return ExitCodes.INVALID;
-            }
-        }
         List<Node> cohortNodes = trained.pipeline().getNodes().stream()
                 .filter(n -> COHORT_NODE_TYPE.equals(n.getTypeId())).toList();
         if (cohortNodes.isEmpty()) {
@@ -99,8 +90,15 @@ final class ApplyCommand implements Callable<Integer> {
                     + ") to point at --cohort");
             return ExitCodes.INVALID;
         }
-        String cohortManifest = manifest;
-        cohortNodes.forEach(n -> setParameter(n, MANIFEST, cohortManifest));
+        String manifest;
+        try {
+            manifest = clinical != null ? withClinical(cohort).toString()
+                    : cohort.startsWith("builtin:") ? cohort : Path.of(cohort).toAbsolutePath().toString();
+        } catch (IOException e) {
+            cli.err.println("radflow-cli: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        cohortNodes.forEach(n -> setParameter(n, MANIFEST, manifest));
         ConsoleMonitor monitor = new ConsoleMonitor(cli.out, quiet);
         try (CancelOnShutdown cancel = new CancelOnShutdown(monitor)) {
             TrainedPipeline.Applied applied = trained.apply(registry, new RunOptions(Path.of("").toAbsolutePath(),
