@@ -1,15 +1,14 @@
 package io.radflow.study.selection;
 
+import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.CanceledExecutionException;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
 import io.radflow.core.node.TrainedNode;
 import io.radflow.core.port.PortObject;
-import io.radflow.core.data.Column;
 import io.radflow.study.data.StudyData;
 
 import java.util.ArrayList;
