@@ -65,6 +65,16 @@ check bundle-create "$RFC" bundle create examples/demo.radflow -o "$OUT/demo-bun
 check bundle-verify "$RFC" bundle verify "$OUT/demo-bundle.zip"
 (mkdir -p "$OUT/tamper" && cd "$OUT/tamper" && unzip -q ../demo-bundle.zip && sed -i 's/binWidth: .*/binWidth: 5/' parameters/pyradiomics.yaml && zip -q -r ../demo-tampered.zip .)
 check bundle-tampered-exits-2 bash -c "'$RFC' bundle verify '$OUT/demo-tampered.zip' 2>&1 | grep -q 'parameters/pyradiomics.yaml: SHA-256 mismatch'; test \${PIPESTATUS[0]} -eq 2"
+# trained-model bundle: run study 3, bundle its trained state, apply it to the demo cohort (nothing refitted: the
+# combined model's linear predictors equal the run's), a tampered model file is refused and nothing is written
+S3=examples/study3-ct-mri-nomogram.radflow
+check study3-run "$RFC" run "$S3" --out "$OUT/study3" --quiet
+check bundle-trained "$RFC" bundle create "$S3" -o "$OUT/study3-trained.zip" --trained "$OUT/study3"
+check apply "$RFC" apply "$OUT/study3-trained.zip" --cohort builtin:demo -o "$OUT/study3-apply" --quiet
+check apply-predictions bash -c "head -1 '$OUT/study3-apply/predictions.csv' | grep -q '^PatientID,radscore.radscore,' && test \$(wc -l < '$OUT/study3-apply/predictions.csv') -gt 50"
+check apply-same-predictions bash -c "diff <(cut -d, -f1,3 '$OUT/study3/combined/predictions.csv') <(cut -d, -f1,3 '$OUT/study3-apply/combined/predictions.csv')"
+(mkdir -p "$OUT/tamper-model" && cd "$OUT/tamper-model" && unzip -q ../study3-trained.zip && sed -i 's/"coefficient": /"coefficient": 1/' models/combined/model.json && zip -q -r ../study3-tampered.zip .)
+check apply-tampered-exits-2 bash -c "'$RFC' apply '$OUT/study3-tampered.zip' --cohort builtin:demo -o '$OUT/study3-tampered' 2>&1 | grep -q 'models/combined/model.json: SHA-256 mismatch'; test \${PIPESTATUS[0]} -eq 2 && test ! -e '$OUT/study3-tampered'"
 # every example pipeline, exported to YAML, conforms to the published JSON Schema (when Python has jsonschema)
 if python3 -c "import yaml, jsonschema" 2>/dev/null; then
   for f in examples/*.radflow "$SAMPLE/pipeline.radflow"; do

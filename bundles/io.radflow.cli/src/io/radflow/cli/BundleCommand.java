@@ -2,6 +2,7 @@ package io.radflow.cli;
 
 import io.radflow.pipeline.engine.NodeTypeRegistry;
 import io.radflow.pipeline.engine.PipelineBundle;
+import io.radflow.pipeline.engine.TrainedPipeline;
 import io.radflow.pipeline.model.Pipeline;
 
 import java.io.IOException;
@@ -29,10 +30,14 @@ final class BundleCommand {
     int create(@Parameters(paramLabel = "PIPELINE") Path pipelineFile,
             @Option(names = {"-o", "--output"}, required = true, paramLabel = "BUNDLE.zip") Path output,
             @Option(names = "--models", paramLabel = "DIR",
-                    description = "Folder of trained models to carry under models/ (one folder per node id).") Path models) {
+                    description = "Folder of trained models to carry under models/ (one folder per node id).") Path models,
+            @Option(names = "--trained", paramLabel = "RUN_DIR", description = "Output folder of a finished run of the "
+                    + "pipeline: the trained state of its scalers, selectors, models, cut-points and nomograms goes under "
+                    + "models/<node id>/, for radflow-cli apply.") Path trained) {
         try {
             NodeTypeRegistry registry = cli.registry.get();
-            Pipeline pipeline = PipelineSource.load(pipelineFile);
+            Pipeline pipeline = trained == null ? PipelineSource.load(pipelineFile)
+                    : PipelineSource.loadMigrated(pipelineFile, registry, cli.err); // as the run resolved it
             Map<String, byte[]> files = new LinkedHashMap<>();
             try {
                 files.put("parameters/pyradiomics.yaml", new PyRadiomicsExchange(registry).export(pipeline).toYaml()
@@ -50,6 +55,15 @@ final class BundleCommand {
                                 Files.readAllBytes(file));
                     }
                 }
+            }
+            if (trained != null) {
+                Map<String, byte[]> states = TrainedPipeline.stateFiles(pipeline, registry, trained);
+                for (String name : states.keySet()) {
+                    if (files.containsKey(name)) {
+                        throw new IOException("--models and --trained both give " + name);
+                    }
+                }
+                files.putAll(states);
             }
             PipelineBundle.create(output, pipeline, registry, files, "radflow-cli 0.1.0");
             cli.out.println("Bundle " + output + ": " + PipelineBundle.PIPELINE + ", " + files.size() + " further file(s)");

@@ -1,5 +1,7 @@
 package io.radflow.cli;
 
+import io.radflow.pipeline.engine.RunStatus;
+
 /** Process exit codes of {@code radflow-cli}. */
 public final class ExitCodes {
     /** Everything succeeded. */
@@ -14,5 +16,15 @@ public final class ExitCodes {
     public static final int CANCELED = 130;
 
     private ExitCodes() {
+    }
+
+    /** The exit code of a run that ended with {@code status}. */
+    static int of(RunStatus status) {
+        return switch (status) {
+            case SUCCEEDED -> OK;
+            case COMPLETED_WITH_PATIENT_FAILURES -> PATIENT_FAILURES;
+            case FAILED -> RUN_FAILED;
+            case CANCELED -> CANCELED;
+        };
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Radflow headless tool: runs radiomics pipelines (*.radflow) without the studio.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListNodesCommand.class, ExportCommand.class,
                 ImportCommand.class, NodeCommand.class, ExtractCommand.class, ExtensionsCommand.class,
-                BundleCommand.class})
+                BundleCommand.class, ApplyCommand.class})
 public final class RadflowCli implements Runnable {
 
     final Supplier<NodeTypeRegistry> registry;

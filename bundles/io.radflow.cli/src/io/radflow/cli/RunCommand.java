@@ -50,17 +50,7 @@ final class RunCommand implements Callable<Integer> {
         Path output = out != null ? out : Path.of("runs", pipeline.getName() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         ConsoleMonitor monitor = new ConsoleMonitor(cli.out, quiet);
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            monitor.cancel();
-            try {
-                main.join(30_000); // let the run stop at its next check and write its manifest
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "radflow-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CancelOnShutdown cancel = new CancelOnShutdown(monitor)) {
             Path base = pipelineFile.toAbsolutePath().getParent();
             RunResult result = new PipelineExecutor(registry).execute(pipeline,
                     new RunOptions(base, cache != null ? cache : PipelineSource.defaultCache(), output, pipelineFile), monitor);
@@ -68,24 +58,13 @@ final class RunCommand implements Callable<Integer> {
                 cli.err.println("radflow-cli: " + failure);
             }
             cli.out.println("Run " + result.status() + "; outputs and manifest in " + output.toAbsolutePath());
-            return switch (result.status()) {
-                case SUCCEEDED -> ExitCodes.OK;
-                case COMPLETED_WITH_PATIENT_FAILURES -> ExitCodes.PATIENT_FAILURES;
-                case FAILED -> ExitCodes.RUN_FAILED;
-                case CANCELED -> ExitCodes.CANCELED;
-            };
+            return ExitCodes.of(result.status());
         } catch (PipelineValidationException e) {
             cli.err.println("radflow-cli: " + pipelineFile + ": " + e.getMessage());
             return ExitCodes.INVALID;
         } catch (IOException e) {
             cli.err.println("radflow-cli: cannot write run outputs: " + e.getMessage());
             return ExitCodes.RUN_FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: Ctrl-C
-            }
         }
     }
 }

@@ -34,7 +34,8 @@ import java.util.zip.ZipOutputStream;
  * radflow-bundle.json        format, name, creating program, the node types and versions the pipeline needs
  * pipeline.yaml              the pipeline (readable YAML, docs/pipeline-format.md)
  * parameters/...             derived parameter files, e.g. parameters/pyradiomics.yaml
- * models/...                 reserved for trained models (coefficients, scaler, cut-points), one folder per node id
+ * models/...                 trained models, one folder per node id ({@link TrainedPipeline}: the trained state of
+ *                            scalers, selectors, models, cut-points and nomograms, applied by radflow-cli apply)
  * SHA256SUMS                 SHA-256 of every other entry, in the format of sha256sum (verifiable with sha256sum -c)
  * </pre>
  *
@@ -229,7 +230,7 @@ public final class PipelineBundle {
     }
 
     /** The file entries by name; unsafe or duplicate names are reported in {@code errors} and left out. */
-    private static Map<String, byte[]> read(Path zip, List<String> errors) throws IOException {
+    static Map<String, byte[]> read(Path zip, List<String> errors) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
         try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
             ZipEntry entry;

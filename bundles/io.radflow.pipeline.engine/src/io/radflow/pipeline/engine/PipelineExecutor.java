@@ -6,6 +6,7 @@ import io.radflow.core.node.NodeExecutionException;
 import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
+import io.radflow.core.node.TrainedNode;
 import io.radflow.core.port.PortObject;
 import io.radflow.pipeline.model.Connection;
 import io.radflow.pipeline.model.Node;
@@ -35,6 +36,9 @@ import java.util.Set;
  * that patient. With an output folder, every output is written to {@code <out>/<nodeId>/<port>.*},
  * a {@code manifest.json} records inputs with hashes, node versions, parameters and timings, and
  * {@value #REPORT_FILE} shows all of it in one self-contained HTML file.
+ *
+ * <p>{@link #apply} runs a trained pipeline on a new cohort: the same nodes and code paths, except that nodes
+ * implementing {@link TrainedNode} are given their stored trained state instead of fitting.
  */
 public final class PipelineExecutor {
 
@@ -72,6 +76,38 @@ public final class PipelineExecutor {
      */
     public RunResult execute(Pipeline pipeline, RunOptions options, RunMonitor monitor, NodeResultCache cache,
             Collection<String> targets) throws PipelineValidationException, IOException {
+        return run(pipeline, options, monitor, cache, targets, null);
+    }
+
+    /**
+     * Applies a trained pipeline to the cohort its input nodes name (see {@link TrainedPipeline}): runs the nodes that
+     * the {@link TrainedNode#predictionOutputs() predictions} depend on, as {@link #execute} does, except that every
+     * {@link TrainedNode} runs {@link TrainedNode#apply} with its stored state, so nothing is fitted. Nodes the
+     * predictions do not need (evaluation of outcomes) are not run. Nothing is cached.
+     *
+     * @param states the trained state by node id, then output port (a node that learns nothing needs none)
+     * @throws IllegalArgumentException when the pipeline has no node with predictions
+     * @throws PipelineValidationException when validation finds errors in the part to run (nothing runs)
+     */
+    public RunResult apply(Pipeline pipeline, Map<String, Map<String, PortObject>> states, RunOptions options,
+            RunMonitor monitor) throws PipelineValidationException, IOException {
+        List<String> targets = new ArrayList<>();
+        for (Node node : pipeline.getNodes()) {
+            TrainedNode trained = registry.nodeType(node.getTypeId()).map(TrainedPipeline::trainedNode).orElse(null);
+            if (trained != null && !trained.predictionOutputs().isEmpty()) {
+                targets.add(node.getId());
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("pipeline '" + pipeline.getName() + "' has no node with predictions (model,"
+                    + " Rad-score, risk groups, nomogram): there is nothing to apply");
+        }
+        return run(pipeline, options, monitor, null, targets, Map.copyOf(states));
+    }
+
+    private RunResult run(Pipeline pipeline, RunOptions options, RunMonitor monitor, NodeResultCache cache,
+            Collection<String> targets, Map<String, Map<String, PortObject>> states)
+            throws PipelineValidationException, IOException {
         Set<String> scope = scope(pipeline, targets);
         List<ValidationProblem> problems = new PipelineValidator(registry).validate(pipeline).stream()
                 .filter(p -> p.nodeId() == null || scope.contains(p.nodeId())).toList();
@@ -107,7 +143,8 @@ public final class PipelineExecutor {
                 monitor.log("Node " + node.getId() + ": result reused from the cache");
             } else {
                 monitor.nodeStarted(node.getId(), index, order.size());
-                record = runNode(pipeline, node, type, parameters, records, options, monitor, inputs);
+                record = runNode(pipeline, node, type, parameters, records, options, monitor, inputs,
+                        states == null ? null : states.getOrDefault(node.getId(), Map.of()));
                 canceled = record.status() == NodeStatus.CANCELED;
                 if (key != null && record.status() == NodeStatus.SUCCEEDED) {
                     cache.put(key, new NodeResultCache.Entry(record.outputs(), record.patientFailures()));
@@ -195,13 +232,15 @@ public final class PipelineExecutor {
         }
         Set<Path> recorded = Collections.synchronizedSet(new LinkedHashSet<>());
         monitor.nodeStarted(type.id(), 0, 1);
-        NodeRunRecord record = runNode(type.id(), type, parameters, inputs, options.outputDirectory(), options, monitor, recorded);
+        NodeRunRecord record = runNode(type.id(), type, parameters, inputs, options.outputDirectory(), options, monitor, recorded,
+                null);
         monitor.nodeFinished(record);
         return record;
     }
 
     private NodeRunRecord runNode(Pipeline pipeline, Node node, NodeType type, Parameters parameters,
-            Map<String, NodeRunRecord> records, RunOptions options, RunMonitor monitor, Set<Path> inputs) {
+            Map<String, NodeRunRecord> records, RunOptions options, RunMonitor monitor, Set<Path> inputs,
+            Map<String, PortObject> state) {
         Map<String, PortObject> in = new HashMap<>();
         for (Connection c : pipeline.getConnections()) {
             if (c.getTarget() == node) {
@@ -209,19 +248,25 @@ public final class PipelineExecutor {
             }
         }
         Path folder = options.outputDirectory() == null ? null : options.outputDirectory().resolve(node.getId());
-        return runNode(node.getId(), type, parameters, in, folder, options, monitor, inputs);
+        return runNode(node.getId(), type, parameters, in, folder, options, monitor, inputs, state);
     }
 
-    /** Runs one node; its outputs are written to {@code outputFolder} unless it is {@code null}. */
+    /**
+     * Runs one node; its outputs are written to {@code outputFolder} unless it is {@code null}.
+     *
+     * @param state {@code null} to execute (fit) the node; else the node applies this trained state
+     */
     private NodeRunRecord runNode(String nodeId, NodeType type, Parameters parameters, Map<String, PortObject> in,
-            Path outputFolder, RunOptions options, RunMonitor monitor, Set<Path> inputs) {
+            Path outputFolder, RunOptions options, RunMonitor monitor, Set<Path> inputs, Map<String, PortObject> state) {
         List<PatientFailure> failures = Collections.synchronizedList(new ArrayList<>());
         ExecutionContext context = new NodeContext(nodeId, options, monitor, failures, inputs);
         long start = System.nanoTime();
         try {
             NodeImplementation implementation = type.factory().create();
             implementation.validate(parameters);
-            Map<String, PortObject> outputs = implementation.execute(new NodeInputs(nodeId, in), parameters, context);
+            Map<String, PortObject> outputs = state == null
+                    ? implementation.execute(new NodeInputs(nodeId, in), parameters, context)
+                    : applyState(nodeId, type, implementation, new NodeInputs(nodeId, in), state, parameters, context);
             checkOutputs(type, outputs);
             Map<String, List<Path>> files = outputFolder == null ? Map.of() : writeOutputs(outputFolder, outputs);
             monitor.progress(nodeId, 1.0, "done");
@@ -236,6 +281,25 @@ public final class PipelineExecutor {
             monitor.log("Node " + nodeId + " failed unexpectedly: " + message);
             return record(nodeId, type, parameters, NodeStatus.FAILED, elapsed(start), Map.of(), Map.of(), message, failures);
         }
+    }
+
+    /** Runs a node of a trained pipeline: a {@link TrainedNode} with its state, any other node as in a run. */
+    private static Map<String, PortObject> applyState(String nodeId, NodeType type, NodeImplementation implementation,
+            NodeInputs inputs, Map<String, PortObject> state, Parameters parameters, ExecutionContext context)
+            throws NodeExecutionException, CanceledExecutionException {
+        if (implementation instanceof TrainedNode trained) {
+            List<String> missing = trained.stateOutputs().stream().filter(port -> !state.containsKey(port)).toList();
+            if (!missing.isEmpty()) {
+                throw new NodeExecutionException("no trained state " + missing + " of node '" + nodeId + "' (" + type.id()
+                        + "): it would have to be fitted again");
+            }
+            return trained.apply(inputs, state, parameters, context);
+        }
+        if (type.trainTest().supervised()) {
+            throw new NodeExecutionException("node type " + type.id() + " learns from training rows but cannot apply a"
+                    + " trained state (its implementation is no TrainedNode)");
+        }
+        return implementation.execute(inputs, parameters, context);
     }
 
     private static void checkOutputs(NodeType type, Map<String, PortObject> outputs) {

@@ -5,9 +5,9 @@ import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
+import io.radflow.core.node.TrainedNode;
 import io.radflow.core.port.PortObject;
 
 import java.util.ArrayList;
@@ -40,8 +40,11 @@ import java.util.stream.Collectors;
  * </ul>
  * Fails when either set ends up empty. Output {@value #OUT_SUMMARY}: set, group (stratum or centre; "all" for the
  * column method), n.
+ *
+ * <p>Applying a trained pipeline to a new cohort ({@link TrainedNode#apply}) fits nothing, so every row is marked
+ * {@value StudyData#TEST} (no outcome or stratum is read); the summary then has the single group "apply".
  */
-public final class TrainTestSplitNode implements NodeImplementation {
+public final class TrainTestSplitNode implements TrainedNode {
 
     public static final String IN_TABLE = "table";
     public static final String OUT_TABLE = "table";
@@ -101,6 +104,31 @@ public final class TrainTestSplitNode implements NodeImplementation {
                     + " set empty (" + train + " training, " + test + " test rows); check the parameters");
         }
         context.log("split (" + method + "): " + train + " training, " + test + " test rows");
+        return withMarks(table, marks, groups, context);
+    }
+
+    /** Learns nothing: no state. */
+    @Override
+    public List<String> stateOutputs() {
+        return List.of();
+    }
+
+    /** Marks every row {@value StudyData#TEST}: a new cohort is only scored, never fitted on. */
+    @Override
+    public Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
+            ExecutionContext context) throws NodeExecutionException {
+        Table table = inputs.get(IN_TABLE, Table.class);
+        StudyData.index(table, IN_TABLE);
+        String[] marks = new String[table.rowCount()];
+        String[] groups = new String[table.rowCount()];
+        Arrays.fill(marks, StudyData.TEST);
+        Arrays.fill(groups, "apply");
+        context.log("applying a trained pipeline: all " + marks.length + " rows are marked '" + StudyData.TEST + "'");
+        return withMarks(table, marks, groups, context);
+    }
+
+    private static Map<String, PortObject> withMarks(Table table, String[] marks, String[] groups,
+            ExecutionContext context) {
         List<Column> columns = new ArrayList<>();
         columns.add(table.column(Cohort.PATIENT_ID));
         columns.add(Column.text(StudyData.SET, marks));

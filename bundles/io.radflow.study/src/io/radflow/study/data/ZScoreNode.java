@@ -6,9 +6,9 @@ import io.radflow.core.data.Table;
 import io.radflow.core.node.CanceledExecutionException;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
+import io.radflow.core.node.TrainedNode;
 import io.radflow.core.port.PortObject;
 
 import java.util.ArrayList;
@@ -28,8 +28,11 @@ import org.apache.commons.math3.stat.StatUtils;
  * <p>Inputs: {@value #IN_FEATURES} and, unless the features carry a {@value StudyData#SET} column,
  * {@value #IN_CLINICAL} with the marks. Outputs: {@value #OUT_FEATURES} ({@value Cohort#PATIENT_ID},
  * {@value StudyData#SET}, standardised features) and {@value #OUT_SCALER} (feature, n_train, mean, sd, status).
+ *
+ * <p>Trained state ({@link TrainedNode}): the {@value #OUT_SCALER} table; applied to new rows, each feature with status
+ * {@code scaled} is standardised with its stored mean and sd, in scaler order.
  */
-public final class ZScoreNode implements NodeImplementation {
+public final class ZScoreNode implements TrainedNode {
 
     public static final String IN_FEATURES = "features";
     public static final String IN_CLINICAL = "clinical";
@@ -68,11 +71,7 @@ public final class ZScoreNode implements NodeImplementation {
                 dropped.add(name);
                 continue;
             }
-            double[] x = features.column(name).numbers();
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (x[i] - mean) / sd;
-            }
-            columns.add(Column.numeric(name, x));
+            columns.add(standardised(features, name, mean, sd));
             scaler.add(name, values.length, mean, sd, "scaled");
             context.progress((f + 1.0) / names.size(), "standardised " + (f + 1) + " of " + names.size());
         }
@@ -84,6 +83,48 @@ public final class ZScoreNode implements NodeImplementation {
         out.put(OUT_FEATURES, new Table(columns));
         out.put(OUT_SCALER, scaler.build());
         return out;
+    }
+
+    @Override
+    public List<String> stateOutputs() {
+        return List.of(OUT_SCALER);
+    }
+
+    /** Standardises the features the stored scaler scaled; fails naming a scaled feature the input lacks. */
+    @Override
+    public Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
+            ExecutionContext context) throws NodeExecutionException {
+        Table features = inputs.get(IN_FEATURES, Table.class);
+        StudyData data = StudyData.of(features, inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null,
+                context);
+        Table scaler = (Table) state.get(OUT_SCALER);
+        List<Column> columns = new ArrayList<>();
+        columns.add(features.column(Cohort.PATIENT_ID));
+        columns.add(data.setColumn());
+        for (int row = 0; row < scaler.rowCount(); row++) {
+            if (!scaler.column("status").text(row).equals("scaled")) {
+                continue;
+            }
+            String name = scaler.column("feature").text(row);
+            if (!features.hasColumn(name)) {
+                throw new NodeExecutionException("Feature column '" + name + "', standardised by the trained scaler, is"
+                        + " missing from input '" + IN_FEATURES + "'");
+            }
+            columns.add(standardised(features, name, scaler.column("mean").number(row), scaler.column("sd").number(row)));
+        }
+        Map<String, PortObject> out = new LinkedHashMap<>();
+        out.put(OUT_FEATURES, new Table(columns));
+        out.put(OUT_SCALER, scaler);
+        return out;
+    }
+
+    /** Column {@code name} of {@code features} as {@code (x - mean) / sd}. */
+    private static Column standardised(Table features, String name, double mean, double sd) {
+        double[] x = features.column(name).numbers();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (x[i] - mean) / sd;
+        }
+        return Column.numeric(name, x);
     }
 
     /** The finite values of {@code x}. */

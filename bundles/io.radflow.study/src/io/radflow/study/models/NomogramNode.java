@@ -5,9 +5,9 @@ import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
+import io.radflow.core.node.TrainedNode;
 import io.radflow.core.port.PortObject;
 import io.radflow.stats.nomogram.Nomogram;
 import io.radflow.study.data.StudyData;
@@ -32,8 +32,11 @@ import java.util.Map;
  * ({@code exp(-H_0(t) exp(lp))}, {@code lp = log(-log S / H_0(t))}); only values inside the total-points range are
  * listed. Output {@value #OUT_SCORES}: PatientID, Set, total_points and risk (logistic) or survival_&lt;t&gt; (Cox)
  * per row.
+ *
+ * <p>Trained state ({@link TrainedNode}): the {@value #OUT_POINTS} table, whose first and last tick of each term axis
+ * are the training range; applied to new rows, the nomogram is rebuilt from those ranges and the input model.
  */
-public final class NomogramNode implements NodeImplementation {
+public final class NomogramNode implements TrainedNode {
 
     public static final String IN_MODEL = "model";
     public static final String IN_FEATURES = "features";
@@ -52,46 +55,26 @@ public final class NomogramNode implements NodeImplementation {
         FittedModel model = inputs.get(IN_MODEL, FittedModel.class);
         StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class),
                 inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        List<Double> times = times(model, parameters);
         int[] train = data.trainingRows();
-        boolean cox = model.family() == FittedModel.Family.COX;
-        List<Double> times = new ArrayList<>();
-        for (String t : TrainTestSplitNode.list(parameters.getString(P_TIMES, ""))) {
-            times.add(Double.parseDouble(t));
-        }
-        if (cox && (times.isEmpty() || model.baseline() == null)) {
-            throw new NodeExecutionException("A Cox nomogram needs survival times (parameter '" + P_TIMES
-                    + "') and a model with a baseline hazard");
-        }
-        double intercept = model.intercept();
-        List<Nomogram.Predictor> predictors = new ArrayList<>();
-        for (FittedModel.Term term : model.terms()) {
-            if (term.isCategorical()) {
-                predictors.add(new Nomogram.Predictor(term.name(), term.coefficient(), 0, 1));
-                continue;
-            }
+        double[][] ranges = new double[model.terms().size()][];
+        for (int j = 0; j < ranges.length; j++) {
+            FittedModel.Term term = model.terms().get(j);
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            for (double x : data.numbers(term.column(), train)) {
-                if (Double.isFinite(x)) {
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
+            if (!term.isCategorical()) {
+                for (double x : data.numbers(term.column(), train)) {
+                    if (Double.isFinite(x)) {
+                        lo = Math.min(lo, x);
+                        hi = Math.max(hi, x);
+                    }
                 }
             }
-            double b = term.coefficient() / term.scale();
-            intercept -= b * term.center();
-            try {
-                predictors.add(new Nomogram.Predictor(term.column(), b, lo, hi));
-            } catch (IllegalArgumentException e) {
-                throw new NodeExecutionException("Term '" + term.name() + "' has no range in the training rows: "
-                        + e.getMessage(), e);
-            }
+            ranges[j] = new double[] {lo, hi};
         }
-        Nomogram nomogram;
-        try {
-            nomogram = Nomogram.of(intercept, predictors, parameters.getDouble(P_MAX_POINTS));
-        } catch (IllegalArgumentException e) {
-            throw new NodeExecutionException("Nomogram: " + e.getMessage(), e);
-        }
+        List<Nomogram.Predictor> predictors = new ArrayList<>();
+        Nomogram nomogram = nomogram(model, ranges, parameters, predictors);
+        boolean cox = model.family() == FittedModel.Family.COX;
         int ticks = parameters.getInt(P_TICKS);
         TableBuilder points = new TableBuilder().text("axis").text("label").number("value").number("points");
         double maxTotal = 0;
@@ -101,7 +84,7 @@ public final class NomogramNode implements NodeImplementation {
             int count = categorical ? 2 : ticks;
             double top = 0;
             for (int k = 0; k < count; k++) {
-                double x = p.low() + (p.high() - p.low()) * k / (count - 1);
+                double x = k == count - 1 ? p.high() : p.low() + (p.high() - p.low()) * k / (count - 1);
                 double pts = nomogram.points(j, x);
                 top = Math.max(top, pts);
                 points.add(p.name(), categorical ? (k == 0 ? "no" : "yes") : Column.formatNumber(x), x, pts);
@@ -134,6 +117,89 @@ public final class NomogramNode implements NodeImplementation {
         out.put(OUT_POINTS, points.build());
         out.put(OUT_SCORES, scores(model, nomogram, data, times, context));
         return out;
+    }
+
+    @Override
+    public List<String> stateOutputs() {
+        return List.of(OUT_POINTS);
+    }
+
+    @Override
+    public List<String> predictionOutputs() {
+        return List.of(OUT_SCORES);
+    }
+
+    /** Scores with the nomogram rebuilt from the term ranges of the stored points table. */
+    @Override
+    public Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
+            ExecutionContext context) throws NodeExecutionException {
+        FittedModel model = inputs.get(IN_MODEL, FittedModel.class);
+        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class),
+                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        List<Double> times = times(model, parameters);
+        Table points = (Table) state.get(OUT_POINTS);
+        double[][] ranges = new double[model.terms().size()][];
+        int row = 0;
+        for (int j = 0; j < ranges.length; j++) {
+            FittedModel.Term term = model.terms().get(j);
+            String axis = term.isCategorical() ? term.name() : term.column();
+            int first = row;
+            while (row < points.rowCount() && points.column("axis").text(row).equals(axis)) {
+                row++;
+            }
+            if (row - first < 2) {
+                throw new NodeExecutionException("The trained points table has no axis '" + axis + "' at row " + (first + 1)
+                        + ": it does not belong to the input model");
+            }
+            ranges[j] = new double[] {points.column("value").number(first), points.column("value").number(row - 1)};
+        }
+        Nomogram nomogram = nomogram(model, ranges, parameters, new ArrayList<>());
+        Map<String, PortObject> out = new LinkedHashMap<>();
+        out.put(OUT_POINTS, points);
+        out.put(OUT_SCORES, scores(model, nomogram, data, times, context));
+        return out;
+    }
+
+    /** The survival times of a Cox nomogram ({@value #P_TIMES}); fails when a Cox model lacks them or a baseline. */
+    private static List<Double> times(FittedModel model, Parameters parameters) throws NodeExecutionException {
+        List<Double> times = new ArrayList<>();
+        for (String t : TrainTestSplitNode.list(parameters.getString(P_TIMES, ""))) {
+            times.add(Double.parseDouble(t));
+        }
+        if (model.family() == FittedModel.Family.COX && (times.isEmpty() || model.baseline() == null)) {
+            throw new NodeExecutionException("A Cox nomogram needs survival times (parameter '" + P_TIMES
+                    + "') and a model with a baseline hazard");
+        }
+        return times;
+    }
+
+    /**
+     * The nomogram of {@code model} with term {@code j} spanning {@code ranges[j]} (raw values; categorical terms span
+     * 0 to 1 whatever is given); the predictors are added to {@code predictors}.
+     */
+    private static Nomogram nomogram(FittedModel model, double[][] ranges, Parameters parameters,
+            List<Nomogram.Predictor> predictors) throws NodeExecutionException {
+        double intercept = model.intercept();
+        for (int j = 0; j < ranges.length; j++) {
+            FittedModel.Term term = model.terms().get(j);
+            if (term.isCategorical()) {
+                predictors.add(new Nomogram.Predictor(term.name(), term.coefficient(), 0, 1));
+                continue;
+            }
+            double b = term.coefficient() / term.scale();
+            intercept -= b * term.center();
+            try {
+                predictors.add(new Nomogram.Predictor(term.column(), b, ranges[j][0], ranges[j][1]));
+            } catch (IllegalArgumentException e) {
+                throw new NodeExecutionException("Term '" + term.name() + "' has no range in the training rows: "
+                        + e.getMessage(), e);
+            }
+        }
+        try {
+            return Nomogram.of(intercept, predictors, parameters.getDouble(P_MAX_POINTS));
+        } catch (IllegalArgumentException e) {
+            throw new NodeExecutionException("Nomogram: " + e.getMessage(), e);
+        }
     }
 
     private static Table scores(FittedModel model, Nomogram nomogram, StudyData data, List<Double> times,

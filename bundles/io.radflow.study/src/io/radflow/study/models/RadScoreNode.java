@@ -4,15 +4,16 @@ import io.radflow.core.data.Cohort;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
+import io.radflow.core.node.TrainedNode;
 import io.radflow.core.port.PortObject;
 import io.radflow.study.data.StudyData;
 import io.radflow.study.data.TableBuilder;
 import io.radflow.study.model.FittedModel;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,8 +23,10 @@ import java.util.Map;
  * {@value #OUT_SCORES} (PatientID, Set, the score named {@value #P_NAME}) and {@value #OUT_MODEL}, the same model with
  * kind {@code radscore} whose formula ({@code <base>.txt}) reads {@code radscore = ...}. Rows with a missing feature
  * get an empty score and are reported.
+ *
+ * <p>As a {@link TrainedNode} it learns nothing (no state) and its {@value #OUT_SCORES} are predictions.
  */
-public final class RadScoreNode implements NodeImplementation {
+public final class RadScoreNode implements TrainedNode {
 
     public static final String IN_MODEL = "model";
     public static final String IN_FEATURES = "features";
@@ -31,6 +34,16 @@ public final class RadScoreNode implements NodeImplementation {
     public static final String OUT_SCORES = "scores";
     public static final String OUT_MODEL = "model";
     public static final String P_NAME = "name";
+
+    @Override
+    public List<String> stateOutputs() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> predictionOutputs() {
+        return List.of(OUT_SCORES);
+    }
 
     @Override
     public Map<String, PortObject> execute(NodeInputs inputs, Parameters parameters, ExecutionContext context)

@@ -3,9 +3,9 @@ package io.radflow.study.models;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
+import io.radflow.core.node.TrainedNode;
 import io.radflow.core.port.PortObject;
 import io.radflow.stats.regression.LogisticFit;
 import io.radflow.stats.regression.LogisticRegression;
@@ -35,8 +35,11 @@ import java.util.Map;
  * {@code basehaz(fit, centered = FALSE)}), {@value #OUT_COEFFICIENTS} (term, coef, se, z, p, ratio = OR or HR, lower,
  * upper: the Wald 95 % interval of the ratio) and {@value #OUT_PREDICTIONS} (PatientID, Set, lp and, for logistic
  * models, probability).
+ *
+ * <p>Trained state ({@link TrainedNode}): {@value #OUT_MODEL} and {@value #OUT_COEFFICIENTS}; applied to new rows, the
+ * stored model gives the {@value #OUT_PREDICTIONS}.
  */
-public abstract class RegressionModelNode implements NodeImplementation {
+public abstract class RegressionModelNode implements TrainedNode {
 
     public static final String IN_FEATURES = "features";
     public static final String IN_CLINICAL = "clinical";
@@ -120,6 +123,30 @@ public abstract class RegressionModelNode implements NodeImplementation {
         Map<String, PortObject> out = new LinkedHashMap<>();
         out.put(OUT_MODEL, model);
         out.put(OUT_COEFFICIENTS, table.build());
+        out.put(OUT_PREDICTIONS, predictions(model, data, context));
+        return out;
+    }
+
+    @Override
+    public List<String> stateOutputs() {
+        return List.of(OUT_MODEL, OUT_COEFFICIENTS);
+    }
+
+    @Override
+    public List<String> predictionOutputs() {
+        return List.of(OUT_PREDICTIONS);
+    }
+
+    /** Predictions of the stored model for every row. */
+    @Override
+    public Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
+            ExecutionContext context) throws NodeExecutionException {
+        StudyData data = StudyData.of(inputs.get(featuresPort(), Table.class),
+                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        FittedModel model = (FittedModel) state.get(OUT_MODEL);
+        Map<String, PortObject> out = new LinkedHashMap<>();
+        out.put(OUT_MODEL, model);
+        out.put(OUT_COEFFICIENTS, state.get(OUT_COEFFICIENTS));
         out.put(OUT_PREDICTIONS, predictions(model, data, context));
         return out;
     }

@@ -4,9 +4,9 @@ import io.radflow.core.data.Cohort;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
+import io.radflow.core.node.TrainedNode;
 import io.radflow.core.port.PortObject;
 import io.radflow.stats.evaluation.Cutpoints;
 import io.radflow.stats.evaluation.MaximallySelectedLogRank;
@@ -35,8 +35,11 @@ import java.util.Map;
  * Outputs {@value #OUT_GROUPS} (PatientID, Set, score, group), {@value #OUT_CUTPOINT} (method, cutpoint, n_train,
  * statistic, p: the maximal statistic and Lausen-Schumacher 1992 p for maxstat, Youden's J for youden) and
  * {@value #OUT_MODEL} (the model with the cut-point recorded).
+ *
+ * <p>Trained state ({@link TrainedNode}): the {@value #OUT_CUTPOINT} table; applied to new rows, its cut-point splits the
+ * scores of the input model.
  */
-public final class RiskGroupNode implements NodeImplementation {
+public final class RiskGroupNode implements TrainedNode {
 
     public static final String IN_MODEL = "model";
     public static final String IN_FEATURES = "features";
@@ -113,16 +116,43 @@ public final class RiskGroupNode implements NodeImplementation {
                     + e.getMessage(), e);
         }
         context.log("cut-point (" + method + ") of " + model.scoreName() + " on " + n + " training rows: " + cut);
+        return outputs(model, data, score, new TableBuilder().text("method").number("cutpoint").number("n_train")
+                .number("statistic").number("p").add(method, cut, n, statistic, p).build());
+    }
+
+    @Override
+    public List<String> stateOutputs() {
+        return List.of(OUT_CUTPOINT);
+    }
+
+    @Override
+    public List<String> predictionOutputs() {
+        return List.of(OUT_GROUPS);
+    }
+
+    /** Groups by the stored cut-point. */
+    @Override
+    public Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
+            ExecutionContext context) throws NodeExecutionException {
+        FittedModel model = inputs.get(IN_MODEL, FittedModel.class);
+        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class),
+                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        return outputs(model, data, ModelDesign.linearPredictors(model, data, data.allRows()), (Table) state.get(OUT_CUTPOINT));
+    }
+
+    /** The outputs for the scores of every row and a cut-point table (method, cutpoint, ...). */
+    private static Map<String, PortObject> outputs(FittedModel model, StudyData data, double[] score, Table cutpoint) {
+        String method = cutpoint.column("method").text(0);
+        double cut = cutpoint.column("cutpoint").number(0);
         TableBuilder groups = new TableBuilder().text(Cohort.PATIENT_ID).text(StudyData.SET).number(model.scoreName())
                 .text("group");
-        for (int i = 0; i < all.length; i++) {
+        for (int i = 0; i < score.length; i++) {
             String group = Double.isNaN(score[i]) ? null : score[i] > cut ? HIGH : LOW;
             groups.add(data.id(i), data.mark(i), score[i], group);
         }
         Map<String, PortObject> out = new LinkedHashMap<>();
         out.put(OUT_GROUPS, groups.build());
-        out.put(OUT_CUTPOINT, new TableBuilder().text("method").number("cutpoint").number("n_train").number("statistic")
-                .number("p").add(method, cut, n, statistic, p).build());
+        out.put(OUT_CUTPOINT, cutpoint);
         out.put(OUT_MODEL, model.withCutpoint(method, cut));
         return out;
     }

@@ -52,6 +52,11 @@ public final class ElasticNetSelectorNode extends SelectorNode {
     }
 
     @Override
+    protected List<String> extraOutputs() {
+        return List.of(OUT_MODEL, OUT_CV, OUT_PATH);
+    }
+
+    @Override
     protected Selection select(StudyData data, List<String> candidates, int[] train, NodeInputs inputs,
             Parameters parameters, ExecutionContext context) throws NodeExecutionException, CanceledExecutionException {
         Outcome outcome = Outcome.from(parameters);

@@ -1,15 +1,17 @@
 package io.radflow.study.selection;
 
+import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.CanceledExecutionException;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
-import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
+import io.radflow.core.node.TrainedNode;
 import io.radflow.core.port.PortObject;
 import io.radflow.study.data.StudyData;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,11 @@ import java.util.Map;
  * <p>A selector that keeps no feature fails the node with a message saying why (e.g. the smallest p-value found), so
  * that nothing downstream is fitted on an empty design; features a statistic cannot be computed for (e.g. constant in
  * the training rows) are dropped with the statistic's message as reason.
+ *
+ * <p>Trained state ({@link TrainedNode}): the report and the extra outputs; applied to new rows, the features whose
+ * report row has {@code kept} = 1 are passed on, in report order.
  */
-public abstract class SelectorNode implements NodeImplementation {
+public abstract class SelectorNode implements TrainedNode {
 
     public static final String IN_FEATURES = "features";
     public static final String IN_CLINICAL = "clinical";
@@ -82,6 +87,47 @@ public abstract class SelectorNode implements NodeImplementation {
         out.put(OUT_FEATURES, data.withColumns(selection.kept()));
         out.put(OUT_REPORT, selection.report());
         out.putAll(selection.extra());
+        return out;
+    }
+
+    /** The report and the extra outputs of {@link Selection#extra()} (none by default). */
+    @Override
+    public List<String> stateOutputs() {
+        List<String> state = new ArrayList<>();
+        state.add(OUT_REPORT);
+        state.addAll(extraOutputs());
+        return state;
+    }
+
+    /** Port names of the extra outputs a selection carries (e.g. the LASSO model); none by default. */
+    protected List<String> extraOutputs() {
+        return List.of();
+    }
+
+    /** Passes on the features the stored report marks as kept; fails naming a kept feature the input lacks. */
+    @Override
+    public final Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
+            ExecutionContext context) throws NodeExecutionException {
+        Table features = inputs.get(IN_FEATURES, Table.class);
+        StudyData data = StudyData.of(features, inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null,
+                context);
+        Table report = (Table) state.get(OUT_REPORT);
+        Column names = report.column("feature");
+        Column keptMarks = report.column("kept");
+        List<String> kept = new ArrayList<>();
+        for (int row = 0; row < report.rowCount(); row++) {
+            if (keptMarks.number(row) == 1) {
+                String name = names.text(row);
+                if (!features.hasColumn(name)) {
+                    throw new NodeExecutionException("Feature column '" + name + "', kept by the trained selection, is"
+                            + " missing from input '" + IN_FEATURES + "'");
+                }
+                kept.add(name);
+            }
+        }
+        Map<String, PortObject> out = new LinkedHashMap<>();
+        out.put(OUT_FEATURES, data.withColumns(kept));
+        out.putAll(state);
         return out;
     }
 

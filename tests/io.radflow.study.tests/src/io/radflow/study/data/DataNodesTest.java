@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.NodeExecutionException;
+import io.radflow.core.node.NodeInputs;
+import io.radflow.core.node.Parameters;
 import io.radflow.core.port.PortObject;
 import io.radflow.testsupport.RecordingContext;
 
@@ -94,6 +96,50 @@ class DataNodesTest {
         double mean = scaler.column("mean").number(row);
         double sd = scaler.column("sd").number(row);
         assertEquals((study().column("f1").number(79) - mean) / sd, z.column("f1").number(79), 1e-15, "test rows too");
+    }
+
+    @Test
+    void appliedZscoreUsesTheStoredScalerAndNamesAMissingFeature() throws Exception {
+        Table f = features("f1", "f3");
+        Map<String, PortObject> fitted = run("radflow.study.zscore", new ZScoreNode(), Map.of(ZScoreNode.IN_FEATURES, f,
+                ZScoreNode.IN_CLINICAL, study()), new RecordingContext());
+        Table scaler = (Table) fitted.get(ZScoreNode.OUT_SCALER);
+        // a new cohort: every row a test row, values shifted; nothing may be refitted on it
+        double[] shifted = Arrays.stream(study().column("f1").numbers()).map(v -> v + 100).toArray();
+        Table newFeatures = new Table(List.of(f.column("PatientID"), Column.numeric("f1", shifted), f.column("f3")));
+        Table allTest = new Table(List.of(f.column("PatientID"), Column.text(StudyData.SET, filled(80, StudyData.TEST))));
+        Map<String, PortObject> applied = new ZScoreNode().apply(new NodeInputs("z", Map.of(ZScoreNode.IN_FEATURES,
+                newFeatures, ZScoreNode.IN_CLINICAL, allTest)), Map.of(ZScoreNode.OUT_SCALER, scaler),
+                new Parameters("z", Map.of()), new RecordingContext());
+        assertEquals(scaler, applied.get(ZScoreNode.OUT_SCALER));
+        Table z = (Table) applied.get(ZScoreNode.OUT_FEATURES);
+        int row = scaler.findRow("feature", "f1");
+        double mean = scaler.column("mean").number(row);
+        double sd = scaler.column("sd").number(row);
+        for (int r = 0; r < 80; r++) {
+            assertEquals((shifted[r] - mean) / sd, z.column("f1").number(r), 0, "row " + r);
+        }
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> new ZScoreNode().apply(
+                new NodeInputs("z", Map.of(ZScoreNode.IN_FEATURES, features("f1"), ZScoreNode.IN_CLINICAL, allTest)),
+                Map.of(ZScoreNode.OUT_SCALER, scaler), new Parameters("z", Map.of()), new RecordingContext()));
+        assertTrue(e.getMessage().contains("'f3'"), e.getMessage());
+    }
+
+    @Test
+    void appliedSplitMarksEveryRowTestWithoutReadingTheStratum() throws Exception {
+        Table noOutcome = new Table(withoutSet().columns().stream().filter(c -> !c.name().equals("mvi")).toList());
+        Map<String, String> values = Map.of("method", "random", "trainFraction", "0.7", "seed", "1", "stratify", "mvi");
+        Map<String, PortObject> out = new TrainTestSplitNode().apply(new NodeInputs("split", Map.of(
+                TrainTestSplitNode.IN_TABLE, noOutcome)), Map.of(), new Parameters("split", values), new RecordingContext());
+        Table t = (Table) out.get(TrainTestSplitNode.OUT_TABLE);
+        assertEquals(80, count(t, StudyData.TEST, null, null));
+        assertEquals(Column.text(StudyData.SET, filled(80, StudyData.TEST)), t.column(StudyData.SET));
+    }
+
+    private static String[] filled(int n, String value) {
+        String[] out = new String[n];
+        Arrays.fill(out, value);
+        return out;
     }
 
     @Test
