@@ -44,6 +44,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -56,7 +57,8 @@ import org.w3c.dom.NodeList;
  * put in a folder, Window > Preferences > Radflow Extensions is set to that folder, OK offers "Reload extensions
  * now", Yes installs the jar, and a pipeline editor opened afterwards shows the sample's three node types in the
  * palette under their categories (as declared in the sample's plugin.xml). Screenshots: preferences-extensions.png,
- * palette-dropins.png (the latter is docs/images/palette-dropins.png).
+ * palette-dropins.png (the latter is docs/images/palette-dropins.png). A chosen folder that does not exist is
+ * reported by name in the Reload Extensions dialog, and the studio goes on.
  */
 class DropinsPaletteUiTest {
 
@@ -78,8 +80,8 @@ class DropinsPaletteUiTest {
                     Files.delete(jar);
                 }
             }
-            installer().reload(); // uninstalls the sample: the other UI tests see the studio as it was
         }
+        installer().reload(); // back to the installation's folder: the other UI tests see the studio as it was
     }
 
     private static DropinsInstaller installer() throws Exception {
@@ -159,6 +161,33 @@ class DropinsPaletteUiTest {
         palette.tree().setSelection(palette.item("org.example.radflowlab.median"));
         Path png = screenshot(window.getShell(), "palette-dropins");
         assertTrue(Files.size(png) > 0);
+    }
+
+    @Test
+    void aMissingChosenFolderIsReportedByNameAndTheStudioGoesOn() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        Display display = window.getShell().getDisplay();
+        installer();
+        Path missing = Path.of(System.getProperty("radflow.runs", "target/runs")).getParent()
+                .resolve("dropins-ui/no-such-folder");
+        preferences.put(DropinsFolder.PREFERENCE_KEY, missing.toString());
+        List<String> reloadDialog = new ArrayList<>();
+        answer(display, ReloadExtensionsHandler.TITLE, 0, reloadDialog);
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(ReloadExtensionsHandler.COMMAND_ID,
+                null); // Pipeline > Reload Extensions; returns once the dialog is answered
+        waitUntil(display, () -> !reloadDialog.isEmpty(), DIALOG_TIMEOUT_MILLIS, "the Reload Extensions dialog");
+        String shown = String.join("\n", reloadDialog);
+        assertTrue(shown.contains("the dropins folder " + missing.toAbsolutePath().normalize()
+                + " (preference Extensions folder) does not exist"), shown);
+        assertTrue(shown.contains("No extension jars."), shown);
+        assertEquals(new DropinsFolder(missing, DropinsFolder.Source.PREFERENCE), installer().dropinsFolder());
+        // the studio goes on: the palette still has the built-in node types
+        Path file = missing.resolveSibling("after-broken-folder.radflow");
+        Files.createDirectories(file.getParent());
+        PipelineFiles.save(PipelineBuilder.pipeline("After a broken folder").build(), file);
+        PipelineEditor editor = PipelinesView.open(window.getActivePage(), file);
+        assertNotNull(editor);
+        assertNotNull(editor.palette().item("radflow.features.firstOrder"));
     }
 
     /** Category to node labels, in file order, from the sample's plugin.xml. */
