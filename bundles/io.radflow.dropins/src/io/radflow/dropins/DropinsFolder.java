@@ -1,11 +1,20 @@
 package io.radflow.dropins;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Properties;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Which folder the dropins come from, and who chose it. The order is: the system property {@value #PROPERTY}, else
@@ -26,6 +35,11 @@ public record DropinsFolder(Path path, Source source) {
     public static final String PREFERENCE_NODE = "io.radflow.dropins";
     /** Key of the "Extensions folder" preference in {@link #PREFERENCE_NODE}; blank = not set. */
     public static final String PREFERENCE_KEY = "folder";
+
+    private static final String PREFERENCES_BUNDLE = "org.eclipse.equinox.preferences";
+    /** Where Eclipse keeps the instance scope node {@link #PREFERENCE_NODE}, relative to the instance area. */
+    private static final String PREFERENCE_FILE = ".metadata/.plugins/org.eclipse.core.runtime/.settings/"
+            + PREFERENCE_NODE + ".prefs";
 
     /** Who chose the folder. */
     public enum Source {
@@ -84,17 +98,70 @@ public record DropinsFolder(Path path, Source source) {
      * instance scope (not set when the instance area is {@code @none} or cannot be read).
      */
     public static DropinsFolder configured(BundleContext context) {
-        return resolve(context.getProperty(PROPERTY), preference(), context.getProperty("osgi.install.area"));
+        return resolve(context.getProperty(PROPERTY), preference(context), context.getProperty("osgi.install.area"));
     }
 
-    /** The "Extensions folder" preference, or {@code null} when it is not set or there is no instance area. */
-    public static String preference() {
+    /**
+     * The "Extensions folder" preference, or {@code null} when it is not set or there is no instance area. Once the
+     * preference service runs it is asked; before (the dropins are installed at start level 3, and touching the
+     * preference classes then would break them for the whole session) the preference file of the instance area is
+     * read, {@code .metadata/.plugins/org.eclipse.core.runtime/.settings/io.radflow.dropins.prefs}.
+     */
+    public static String preference(BundleContext context) {
+        String value;
         try {
-            String value = InstanceScope.INSTANCE.getNode(PREFERENCE_NODE).get(PREFERENCE_KEY, null);
-            return value == null || value.isBlank() ? null : value.trim();
-        } catch (RuntimeException e) {
-            return null; // no instance location (-data @none) or preferences not running
+            value = preferencesRunning(context) ? InstanceScope.INSTANCE.getNode(PREFERENCE_NODE).get(PREFERENCE_KEY,
+                    null) : preferenceFile(context);
+        } catch (RuntimeException | LinkageError e) {
+            return null; // no instance location or preferences not usable: as if not set
         }
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static boolean preferencesRunning(BundleContext context) {
+        for (Bundle bundle : context.getBundles()) {
+            if (PREFERENCES_BUNDLE.equals(bundle.getSymbolicName())) {
+                return bundle.getState() == Bundle.ACTIVE;
+            }
+        }
+        return false;
+    }
+
+    private static String preferenceFile(BundleContext context) {
+        Collection<ServiceReference<Location>> references;
+        try {
+            references = context.getServiceReferences(Location.class, Location.INSTANCE_FILTER);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        for (ServiceReference<Location> reference : references) {
+            Location location = context.getService(reference);
+            try {
+                if (location == null || !location.isSet() || location.getURL() == null
+                        || !"file".equals(location.getURL().getProtocol())) {
+                    continue;
+                }
+                return preferenceFile(Path.of(location.getURL().getPath()));
+            } finally {
+                context.ungetService(reference);
+            }
+        }
+        return null;
+    }
+
+    /** The preference as stored in the instance area {@code instanceArea}, or {@code null}. */
+    static String preferenceFile(Path instanceArea) {
+        Path file = instanceArea.resolve(PREFERENCE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            return null;
+        }
+        return properties.getProperty(PREFERENCE_KEY);
     }
 
     /**

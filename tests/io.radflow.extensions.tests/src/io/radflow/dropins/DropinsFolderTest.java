@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +92,20 @@ class DropinsFolderTest {
         System.setProperty(DropinsFolder.PROPERTY, override.toString());
         assertEquals(new DropinsFolder(override, DropinsFolder.Source.SYSTEM_PROPERTY),
                 DropinsFolder.configured(context));
+    }
+
+    /**
+     * At start level 3 the preference service is not running yet, so the installer reads the file the service
+     * writes: the same value must come out of both.
+     */
+    @Test
+    void thePreferenceFileReadBeforeThePreferenceServiceRunsHoldsTheSavedValue() throws Exception {
+        Path chosen = temp.resolve("saved folder");
+        preferences.put(DropinsFolder.PREFERENCE_KEY, chosen.toString());
+        preferences.flush();
+        Path instanceArea = Path.of(Platform.getInstanceLocation().getURL().getPath());
+        assertEquals(chosen.toString(), DropinsFolder.preferenceFile(instanceArea));
+        assertEquals(null, DropinsFolder.preferenceFile(temp.resolve("no-instance-area")));
     }
 
     @Test
