@@ -1,9 +1,11 @@
 package io.radflow.ui;
 
 import io.radflow.dropins.DropinsFolder;
+import io.radflow.dropins.DropinsInstaller;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.eclipse.core.commands.common.CommandException;
 import org.eclipse.core.runtime.ILog;
@@ -19,7 +21,9 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Window > Preferences > Radflow Extensions: the "Extensions folder" preference ({@link DropinsFolder#PREFERENCE_KEY}
@@ -61,10 +65,25 @@ public final class ExtensionsPreferencePage extends FieldEditorPreferencePage im
         GridData layout = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
         layout.widthHint = 400;
         inUse.setLayoutData(layout);
-        DropinsFolder now = DropinsFolder.configured(FrameworkUtil.getBundle(getClass()).getBundleContext());
-        inUse.setText(now.source() == DropinsFolder.Source.SYSTEM_PROPERTY
-                ? "The system property " + DropinsFolder.PROPERTY + " overrides this preference: " + now.path()
-                : "Folder in use: " + now.describe());
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        DropinsFolder configured = DropinsFolder.configured(context);
+        inUse.setText(configured.source() == DropinsFolder.Source.SYSTEM_PROPERTY
+                ? "The system property " + DropinsFolder.PROPERTY + " overrides this preference: " + configured.path()
+                : "Folder in use: " + inUse(context).orElse(configured).describe());
+    }
+
+    /** The folder of the running dropins installer (that of its last reload), if it runs. */
+    private static Optional<DropinsFolder> inUse(BundleContext context) {
+        ServiceReference<DropinsInstaller> reference = context.getServiceReference(DropinsInstaller.class);
+        DropinsInstaller installer = reference == null ? null : context.getService(reference);
+        if (installer == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(installer.dropinsFolder());
+        } finally {
+            context.ungetService(reference);
+        }
     }
 
     @Override
