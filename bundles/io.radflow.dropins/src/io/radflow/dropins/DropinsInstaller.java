@@ -6,7 +6,6 @@ import io.radflow.pipeline.engine.NodeTypeRegistry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,9 +15,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -47,12 +48,17 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * reported with the jar. Bundles installed by Radflow itself are never touched: only bundles whose location is
  * {@code radflow-dropin:<jar URI>} under this folder are updated or removed.
  *
+ * <p>The folder is chosen again at each {@link #reload()} ({@link DropinsFolder}: system property, preference,
+ * installation). When it changed, the bundles of the previous folder are uninstalled first. A folder that cannot be
+ * used (a chosen folder that does not exist, a file, a folder that cannot be read) is reported by name in
+ * {@link #folderProblem()} and {@link #problems()}, and the reload goes on as for an empty folder.
+ *
  * <p>Thread-safe: {@link #reload()} and {@link #dropins()} are synchronised.
  */
 public final class DropinsInstaller implements ExtensionProblems {
 
-    /** System property naming the dropins folder; default {@code <installation>/dropins}. */
-    public static final String FOLDER_PROPERTY = "radflow.dropins";
+    /** System property naming the dropins folder ({@link DropinsFolder#PROPERTY}). */
+    public static final String FOLDER_PROPERTY = DropinsFolder.PROPERTY;
 
     /** Prefix of the bundle locations this installer owns. */
     public static final String LOCATION_PREFIX = "radflow-dropin:";
@@ -62,41 +68,66 @@ public final class DropinsInstaller implements ExtensionProblems {
     private static final String CLASH = "the id is already contributed by";
 
     private final BundleContext context;
-    private final Path folder;
+    private final Supplier<DropinsFolder> folderChoice;
+    private DropinsFolder folder;
+    private String folderProblem;
     private final Map<String, String> installedHashes = new LinkedHashMap<>();
     private final Map<Path, Bundle> installedBundles = new LinkedHashMap<>();
     private List<Dropin> dropins = List.of();
     private boolean nodeTypesChecked = true;
 
     /**
+     * An installer of one fixed folder.
+     *
      * @param context the bundle context used to install bundles
      * @param folder  the dropins folder; it need not exist
      */
     public DropinsInstaller(BundleContext context, Path folder) {
+        this(context, new DropinsFolder(folder, DropinsFolder.Source.GIVEN));
+    }
+
+    private DropinsInstaller(BundleContext context, DropinsFolder fixed) {
+        this(context, () -> fixed);
+    }
+
+    /**
+     * An installer whose folder is chosen again at each {@link #reload()}, e.g. {@code () ->
+     * DropinsFolder.configured(context)} so that a changed preference takes effect on "Reload extensions".
+     *
+     * @param context      the bundle context used to install bundles
+     * @param folderChoice chooses the folder; it may throw {@link IllegalArgumentException} naming what is wrong
+     */
+    public DropinsInstaller(BundleContext context, Supplier<DropinsFolder> folderChoice) {
         this.context = context;
-        this.folder = folder.toAbsolutePath().normalize();
+        this.folderChoice = folderChoice;
+        this.folder = folderChoice.get();
         loadHashes();
     }
 
-    /** The folder of the {@value #FOLDER_PROPERTY} property, else {@code dropins} in the installation folder. */
+    /**
+     * The folder of this framework now: system property {@value #FOLDER_PROPERTY}, else the preference "Extensions
+     * folder", else {@code dropins} in the installation folder ({@link DropinsFolder#configured}).
+     */
     public static Path defaultFolder(BundleContext context) {
-        String property = context.getProperty(FOLDER_PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Path.of(property.trim());
-        }
-        String install = context.getProperty("osgi.install.area");
-        if (install != null) {
-            try {
-                return Path.of(URI.create(install.replace(" ", "%20"))).resolve("dropins");
-            } catch (IllegalArgumentException e) {
-                // not a file URL: fall through
-            }
-        }
-        return Path.of("dropins").toAbsolutePath();
+        return DropinsFolder.configured(context).path();
     }
 
-    public Path folder() {
+    /** The folder of the last {@link #reload()} (before the first one: the folder chosen at construction). */
+    public synchronized Path folder() {
+        return folder.path();
+    }
+
+    /** The folder of the last {@link #reload()} with who chose it. */
+    public synchronized DropinsFolder dropinsFolder() {
         return folder;
+    }
+
+    /**
+     * What is wrong with the folder itself after the last {@link #reload()}, naming it and who chose it: a chosen
+     * folder that does not exist, a file instead of a folder, a folder that cannot be read; empty when all is well.
+     */
+    public synchronized Optional<String> folderProblem() {
+        return Optional.ofNullable(folderProblem);
     }
 
     /**
@@ -113,20 +144,38 @@ public final class DropinsInstaller implements ExtensionProblems {
         return dropins;
     }
 
-    /** The problems of the last reload, each naming the jar (the registry reports id clashes itself). */
+    /**
+     * The problems of the last reload: the folder's, then each jar's naming the jar (the registry reports id clashes
+     * itself).
+     */
     @Override
     public synchronized List<String> problems() {
         checkNodeTypes();
         List<String> problems = new ArrayList<>();
+        folderProblem().ifPresent(problems::add);
         for (Dropin dropin : dropins) {
             dropin.problems().stream().filter(p -> !p.contains(CLASH)).forEach(problems::add);
         }
         return problems;
     }
 
-    /** Brings the installed bundles in step with the folder; returns the new state of every jar. */
+    /**
+     * Chooses the folder again (uninstalling the bundles of the previous folder when it changed) and brings the
+     * installed bundles in step with it; returns the new state of every jar.
+     *
+     * @throws IllegalArgumentException when the folder choice fails (e.g. the preference is not a valid path)
+     */
     public synchronized List<Dropin> reload() {
-        List<Path> jars = jars();
+        switchTo(folderChoice.get());
+        folderProblem = checkFolder();
+        List<Path> jars = List.of();
+        if (folderProblem == null && Files.isDirectory(folder.path())) { // the installation's may be missing
+            try {
+                jars = listJars();
+            } catch (IOException | RuntimeException e) {
+                folderProblem = "the dropins folder " + folder.describe() + " cannot be read: " + e;
+            }
+        }
         Map<String, Bundle> owned = ownedBundles();
         List<Bundle> toRefresh = new ArrayList<>();
         Map<Path, Bundle> candidates = new LinkedHashMap<>();
@@ -289,20 +338,56 @@ public final class DropinsInstaller implements ExtensionProblems {
         }
     }
 
+    /** Uninstalls the bundles of the current folder when {@code next} is another folder, then uses {@code next}. */
+    private void switchTo(DropinsFolder next) {
+        if (next.path().equals(folder.path())) {
+            folder = next;
+            return;
+        }
+        List<Bundle> toRefresh = new ArrayList<>();
+        ownedBundles().values().forEach(bundle -> uninstall(bundle, toRefresh));
+        refresh(toRefresh);
+        saveHashes();
+        installedHashes.clear();
+        installedBundles.clear();
+        dropins = List.of();
+        folder = next;
+        loadHashes();
+    }
+
+    /** Why the folder cannot be listed, naming it and who chose it, or {@code null}. */
+    private String checkFolder() {
+        Path path = folder.path();
+        if (!Files.exists(path)) {
+            return folder.chosen() ? "the dropins folder " + folder.describe() + " does not exist" : null;
+        }
+        if (!Files.isDirectory(path)) {
+            return "the dropins folder " + folder.describe() + " is not a folder";
+        }
+        if (!Files.isReadable(path) || !Files.isExecutable(path)) {
+            return "the dropins folder " + folder.describe() + " cannot be read (permission denied)";
+        }
+        return null;
+    }
+
+    /** The jars of the folder; empty when it is missing or not a folder. */
     private List<Path> jars() {
-        if (!Files.isDirectory(folder)) {
+        try {
+            return Files.isDirectory(folder.path()) ? listJars() : List.of();
+        } catch (IOException | RuntimeException e) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(folder)) {
+    }
+
+    private List<Path> listJars() throws IOException {
+        try (Stream<Path> files = Files.list(folder.path())) {
             return files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jar"))
                     .filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list the dropins folder " + folder + ": " + e.getMessage(), e);
         }
     }
 
     private Map<String, Bundle> ownedBundles() {
-        String prefix = location(folder) + (location(folder).endsWith("/") ? "" : "/");
+        String prefix = location(folder.path()) + (location(folder.path()).endsWith("/") ? "" : "/");
         Map<String, Bundle> owned = new LinkedHashMap<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getLocation().startsWith(prefix)) {
@@ -353,7 +438,7 @@ public final class DropinsInstaller implements ExtensionProblems {
     }
 
     private Path stateFile() {
-        java.io.File file = context.getDataFile("installed-" + Integer.toHexString(folder.toString().hashCode())
+        java.io.File file = context.getDataFile("installed-" + Integer.toHexString(folder.path().toString().hashCode())
                 + ".properties");
         return file == null ? null : file.toPath();
     }
@@ -380,7 +465,7 @@ public final class DropinsInstaller implements ExtensionProblems {
         Properties properties = new Properties();
         properties.putAll(installedHashes);
         try (var out = Files.newOutputStream(state)) {
-            properties.store(out, "SHA-256 of the jars installed from " + folder);
+            properties.store(out, "SHA-256 of the jars installed from " + folder.path());
         } catch (IOException e) {
             // the next start updates the jars once more
         }

@@ -1,6 +1,7 @@
 /**
- * Third-party bundles from the {@code dropins} folder of the installation (or the folder named by the system
- * property {@code radflow.dropins}): {@link DropinsInstaller} installs, updates and removes them at start-up and on
- * "reload extensions", and reports every jar it cannot use ({@link Dropin}) without stopping the product.
+ * Third-party bundles from the dropins folder ({@link DropinsFolder}: the system property {@code radflow.dropins},
+ * else the studio's preference "Extensions folder", else {@code dropins} in the installation):
+ * {@link DropinsInstaller} installs, updates and removes them at start-up and on "reload extensions", and reports
+ * every jar ({@link Dropin}) and folder it cannot use without stopping the product.
  */
 package io.radflow.dropins;

@@ -19,8 +19,9 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
- * Menus: File (Open..., Save, Save As..., Exit), Edit (Undo, Redo, Cut, Copy, Paste, Delete, Select All) and Pipeline, whose Run item is the
- * {@code io.radflow.ui.commands.run} command contributed in plugin.xml.
+ * Menus: File (Open..., Save, Save As..., Exit), Edit (Undo, Redo, Cut, Copy, Paste, Delete, Select All), Pipeline, whose Run item is the
+ * {@code io.radflow.ui.commands.run} command contributed in plugin.xml, and Window (Preferences..., with the
+ * pages of plugin.xml such as {@link ExtensionsPreferencePage}).
  */
 public final class StudioActionBarAdvisor extends ActionBarAdvisor {
 
@@ -38,6 +39,7 @@ public final class StudioActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction paste;
     private IWorkbenchAction delete;
     private IWorkbenchAction selectAll;
+    private IWorkbenchAction preferences;
 
     public StudioActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -80,6 +82,8 @@ public final class StudioActionBarAdvisor extends ActionBarAdvisor {
         register(paste);
         register(delete);
         register(selectAll);
+        preferences = ActionFactory.PREFERENCES.create(window);
+        register(preferences);
     }
 
     @Override
@@ -107,5 +111,10 @@ public final class StudioActionBarAdvisor extends ActionBarAdvisor {
         menuBar.add(file);
         menuBar.add(edit);
         menuBar.add(pipeline);
+        MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+        windowMenu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        windowMenu.add(new Separator());
+        windowMenu.add(preferences);
+        menuBar.add(windowMenu);
     }
 }

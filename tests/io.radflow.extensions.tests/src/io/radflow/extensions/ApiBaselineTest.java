@@ -38,7 +38,9 @@ import org.osgi.framework.Bundle;
  * committed snapshot {@code api/<bundle>.api.txt}: a removed or changed member, or a new abstract method in an
  * existing type (which breaks implementors), fails the build; additions pass and are listed in
  * {@code ${radflow.test.output}/api-changes.md}. After a deliberate change (a release), regenerate the snapshot with
- * {@code scripts/api-update.sh} (system property {@code radflow.api.update=true}).
+ * {@code scripts/api-update.sh} (system property {@code radflow.api.update=true}), which rewrites the snapshot of every
+ * bundle with API packages in one run. An API bundle without a snapshot, or missing from this fragment's
+ * Require-Bundle (so the check cannot load it), fails the build too.
  */
 class ApiBaselineTest {
 
@@ -107,11 +109,16 @@ class ApiBaselineTest {
             String name = entry.getKey();
             List<String> packages = entry.getValue().stream().filter(e -> !e.internal()).map(Export::packageName).toList();
             if (packages.isEmpty()) {
+                if (UPDATE) {
+                    Files.deleteIfExists(apiFolder.resolve(name + ".api.txt")); // no API any more
+                }
                 continue;
             }
             Bundle bundle = Platform.getBundle(name);
             if (bundle == null) {
-                report.append("- ").append(name).append(": not in the test runtime, not checked\n");
+                // an API bundle the check cannot see would silently escape it: Require-Bundle it in this fragment
+                incompatible.add(name + ": exports API packages but is not in the test runtime (add it to "
+                        + "Require-Bundle of io.radflow.extensions.tests)");
                 continue;
             }
             Map<String, Set<String>> current = signatures(bundle, packages);
@@ -121,49 +128,12 @@ class ApiBaselineTest {
                 Files.writeString(file, format(name, current), StandardCharsets.UTF_8);
                 continue;
             }
-            Map<String, Set<String>> baseline = Files.isRegularFile(file) ? parse(Files.readAllLines(file))
-                    : Map.of();
-            Map<String, String> currentHeaders = headersByName(current.keySet());
-            for (Map.Entry<String, Set<String>> type : baseline.entrySet()) {
-                String header = currentHeaders.get(typeName(type.getKey()));
-                if (header == null) {
-                    incompatible.add(name + ": type removed: " + type.getKey());
-                    continue;
-                }
-                String change = headerChange(type.getKey(), header);
-                if (change != null) {
-                    incompatible.add(name + ": " + change);
-                }
-                Set<String> now = current.get(header);
-                for (String member : type.getValue()) {
-                    if (!now.contains(member)) {
-                        incompatible.add(name + ": in " + type.getKey() + ": member removed or changed: " + member);
-                    }
-                }
+            if (!Files.isRegularFile(file)) {
+                incompatible.add(name + ": exports API packages but has no snapshot " + apiFolder.relativize(file)
+                        + " (scripts/api-update.sh writes it)");
+                continue;
             }
-            Map<String, String> baselineHeaders = headersByName(baseline.keySet());
-            for (Map.Entry<String, Set<String>> type : current.entrySet()) {
-                String oldHeader = baselineHeaders.get(typeName(type.getKey()));
-                Set<String> before = oldHeader == null ? null : baseline.get(oldHeader);
-                if (before == null) {
-                    report.append("- ").append(name).append(": new type `").append(type.getKey()).append("`\n");
-                    additions++;
-                    continue;
-                }
-                for (String member : type.getValue()) {
-                    if (!before.contains(member)) {
-                        boolean breaksImplementors = member.contains(" abstract ");
-                        if (breaksImplementors) {
-                            incompatible.add(name + ": in " + type.getKey() + ": new abstract member breaks "
-                                    + "implementations: " + member);
-                        } else {
-                            report.append("- ").append(name).append(": in `").append(type.getKey())
-                                    .append("`: new `").append(member.trim()).append("`\n");
-                            additions++;
-                        }
-                    }
-                }
-            }
+            additions += compare(name, parse(Files.readAllLines(file)), current, incompatible, report);
         }
         report.append("\n").append(additions).append(" addition(s), ").append(incompatible.size())
                 .append(" incompatible change(s)\n");
@@ -175,6 +145,124 @@ class ApiBaselineTest {
             fail(incompatible.size() + " incompatible API change(s) against api/*.api.txt (after a deliberate release: "
                     + "scripts/api-update.sh):\n" + String.join("\n", incompatible));
         }
+    }
+
+    /** Every bundle that exports a package without x-internal is compared: it has a snapshot in {@code api/}. */
+    @Test
+    void everyApiBundleHasASnapshot() throws IOException {
+        if (UPDATE) {
+            return; // scripts/api-update.sh is writing the snapshots
+        }
+        Path apiFolder = ExchangeTest.repo().resolve("api");
+        List<String> missing = new ArrayList<>();
+        bundleExports().forEach((bundle, exports) -> {
+            if (exports.stream().anyMatch(e -> !e.internal()) && !Files.isRegularFile(apiFolder.resolve(bundle
+                    + ".api.txt"))) {
+                missing.add(bundle);
+            }
+        });
+        assertEquals(List.of(), missing, "API bundles without api/<bundle>.api.txt");
+    }
+
+    /** The comparison itself: removals, changed signatures and new abstract methods fail; additions pass. */
+    @Test
+    void incompatibleChangesAreFoundAndAdditionsPass() throws Exception {
+        Map<String, Set<String>> current = signatures(Platform.getBundle("io.radflow.core"), List.of("io.radflow.core.node"));
+        String header = current.keySet().stream().filter(t -> t.startsWith("io.radflow.core.node.NodeImplementation "))
+                .findFirst().orElseThrow();
+        String execute = current.get(header).stream().filter(m -> m.contains(".execute(")).findFirst().orElseThrow();
+        String validate = current.get(header).stream().filter(m -> m.contains(".validate(")).findFirst().orElseThrow();
+
+        List<String> incompatible = new ArrayList<>();
+        assertEquals(0, compare("io.radflow.core", current, current, incompatible, new StringBuilder()));
+        assertEquals(List.of(), incompatible);
+
+        // a baseline with a member the bundle no longer has (a removed or changed method)
+        Map<String, Set<String>> baseline = copy(current);
+        baseline.get(header).add("  method public abstract void io.radflow.core.node.NodeImplementation.gone()");
+        compare("io.radflow.core", baseline, current, incompatible, new StringBuilder());
+        assertEquals(List.of("io.radflow.core: in " + header + ": member removed or changed: "
+                + "  method public abstract void io.radflow.core.node.NodeImplementation.gone()"), incompatible);
+
+        // a baseline without the abstract execute: today's execute is a new abstract method that breaks implementors
+        incompatible.clear();
+        baseline = copy(current);
+        baseline.get(header).remove(execute);
+        compare("io.radflow.core", baseline, current, incompatible, new StringBuilder());
+        assertEquals(1, incompatible.size(), incompatible.toString());
+        assertTrue(incompatible.get(0).contains("new abstract member breaks implementations"), incompatible.toString());
+
+        // a baseline without the default validate: an addition, reported and compatible
+        incompatible.clear();
+        baseline = copy(current);
+        baseline.get(header).remove(validate);
+        StringBuilder report = new StringBuilder();
+        assertEquals(1, compare("io.radflow.core", baseline, current, incompatible, report));
+        assertEquals(List.of(), incompatible);
+        assertTrue(report.toString().contains("validate("), report.toString());
+
+        // a type of the baseline that no longer exists
+        baseline = copy(current);
+        baseline.put("io.radflow.core.node.Removed : public final class", new LinkedHashSet<>());
+        compare("io.radflow.core", baseline, current, incompatible, new StringBuilder());
+        assertEquals(List.of("io.radflow.core: type removed: io.radflow.core.node.Removed : public final class"),
+                incompatible);
+    }
+
+    private static Map<String, Set<String>> copy(Map<String, Set<String>> types) {
+        Map<String, Set<String>> copy = new TreeMap<>();
+        types.forEach((type, members) -> copy.put(type, new TreeSet<>(members)));
+        return copy;
+    }
+
+    /**
+     * Compares one bundle's {@code current} signatures with its {@code baseline}: adds each incompatible change to
+     * {@code incompatible}, lists each addition in {@code report} and returns the number of additions.
+     */
+    static int compare(String name, Map<String, Set<String>> baseline, Map<String, Set<String>> current,
+            List<String> incompatible, StringBuilder report) {
+        int additions = 0;
+        Map<String, String> currentHeaders = headersByName(current.keySet());
+        for (Map.Entry<String, Set<String>> type : baseline.entrySet()) {
+            String header = currentHeaders.get(typeName(type.getKey()));
+            if (header == null) {
+                incompatible.add(name + ": type removed: " + type.getKey());
+                continue;
+            }
+            String change = headerChange(type.getKey(), header);
+            if (change != null) {
+                incompatible.add(name + ": " + change);
+            }
+            Set<String> now = current.get(header);
+            for (String member : type.getValue()) {
+                if (!now.contains(member)) {
+                    incompatible.add(name + ": in " + type.getKey() + ": member removed or changed: " + member);
+                }
+            }
+        }
+        Map<String, String> baselineHeaders = headersByName(baseline.keySet());
+        for (Map.Entry<String, Set<String>> type : current.entrySet()) {
+            String oldHeader = baselineHeaders.get(typeName(type.getKey()));
+            Set<String> before = oldHeader == null ? null : baseline.get(oldHeader);
+            if (before == null) {
+                report.append("- ").append(name).append(": new type `").append(type.getKey()).append("`\n");
+                additions++;
+                continue;
+            }
+            for (String member : type.getValue()) {
+                if (!before.contains(member)) {
+                    if (member.contains(" abstract ")) {
+                        incompatible.add(name + ": in " + type.getKey() + ": new abstract member breaks "
+                                + "implementations: " + member);
+                    } else {
+                        report.append("- ").append(name).append(": in `").append(type.getKey())
+                                .append("`: new `").append(member.trim()).append("`\n");
+                        additions++;
+                    }
+                }
+            }
+        }
+        return additions;
     }
 
     @Test

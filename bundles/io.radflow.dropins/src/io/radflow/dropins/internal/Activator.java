@@ -1,10 +1,12 @@
 package io.radflow.dropins.internal;
 
 import io.radflow.dropins.Dropin;
+import io.radflow.dropins.DropinsFolder;
 import io.radflow.dropins.DropinsInstaller;
 import io.radflow.pipeline.engine.ExtensionProblems;
 
 import java.util.Hashtable;
+import java.util.List;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
@@ -25,10 +27,17 @@ public final class Activator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
-        DropinsInstaller installer = new DropinsInstaller(context, DropinsInstaller.defaultFolder(context));
+        DropinsInstaller installer;
+        ILog log = ILog.of(context.getBundle());
+        try {
+            // the folder is chosen again on every reload: a changed preference takes effect on "Reload extensions"
+            installer = new DropinsInstaller(context, () -> DropinsFolder.configured(context));
+        } catch (RuntimeException e) {
+            log.error("Radflow dropins: " + e.getMessage(), e);
+            return;
+        }
         registration = context.registerService(new String[] {DropinsInstaller.class.getName(),
                 ExtensionProblems.class.getName()}, installer, new Hashtable<>());
-        ILog log = ILog.of(context.getBundle());
         try {
             if (installer.hasDropins() && Platform.getExtensionRegistry() == null) {
                 // The registry starts after this bundle; from its cache it would not see the bundles installed here
@@ -38,7 +47,9 @@ public final class Activator implements BundleActivator {
             }
             // installs and resolves now, so the extension registry sees the bundles when it starts; node types are
             // checked on first use, so only install problems can be logged here
-            for (Dropin dropin : installer.reload()) {
+            List<Dropin> dropins = installer.reload();
+            installer.folderProblem().ifPresent(log::warn);
+            for (Dropin dropin : dropins) {
                 dropin.problems().forEach(log::warn);
             }
         } catch (RuntimeException e) {
