@@ -52,8 +52,6 @@ import java.util.Map;
 public final class CalibrationNode extends EvaluationNode {
 
     public static final String OUT_CURVE = "curve";
-    public static final String P_SCORE = "score";
-    public static final String P_OUTCOME = "outcome";
     public static final String P_SCORE_TYPE = "scoreType";
     public static final String P_GROUPS = "groups";
     public static final String P_BOOTSTRAP = "bootstrap";

@@ -23,9 +23,6 @@ import java.util.Map;
  */
 public final class ConcordanceNode extends EvaluationNode {
 
-    public static final String P_SCORE = "score";
-    public static final String P_TIME = "time";
-    public static final String P_EVENT = "event";
     public static final String P_UNO = "uno";
     public static final String P_TAU = "tau";
 

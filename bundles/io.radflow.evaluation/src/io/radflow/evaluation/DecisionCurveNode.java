@@ -34,8 +34,6 @@ import java.util.Map;
  */
 public final class DecisionCurveNode extends EvaluationNode {
 
-    public static final String P_SCORE = "score";
-    public static final String P_OUTCOME = "outcome";
     public static final String P_FROM = "thresholdFrom";
     public static final String P_TO = "thresholdTo";
     public static final String P_STEP = "thresholdStep";

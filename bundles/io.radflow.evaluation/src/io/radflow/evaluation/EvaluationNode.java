@@ -47,6 +47,10 @@ public abstract class EvaluationNode implements NodeImplementation {
     public static final String P_OUTCOME_TYPE = "outcomeType";
     /** Survival mode: the prediction horizon t, in the time column's unit. */
     public static final String P_HORIZON = "horizon";
+    /** The column of the score being evaluated (a predicted probability, risk or linear predictor). */
+    public static final String P_SCORE = "score";
+    /** The 0/1 outcome column (binary outcomes). */
+    public static final String P_OUTCOME = "outcome";
     /** The follow-up time column (survival outcomes). */
     public static final String P_TIME = "time";
     /** The event column, 1 = event, 0 = censored (survival outcomes). */

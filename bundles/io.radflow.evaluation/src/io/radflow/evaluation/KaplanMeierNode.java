@@ -29,8 +29,6 @@ import java.util.Map;
 public final class KaplanMeierNode extends EvaluationNode {
 
     public static final String OUT_AT_RISK = "atRisk";
-    public static final String P_TIME = "time";
-    public static final String P_EVENT = "event";
     public static final String P_GROUP = "group";
     public static final String P_TEST = "test";
     public static final String P_TIMES = "times";

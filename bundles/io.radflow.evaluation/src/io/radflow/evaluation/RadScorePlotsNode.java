@@ -31,8 +31,6 @@ public final class RadScorePlotsNode extends EvaluationNode {
 
     public static final String OUT_WATERFALL = "waterfall";
     public static final String OUT_BOXPLOT = "boxplot";
-    public static final String P_SCORE = "score";
-    public static final String P_OUTCOME = "outcome";
     public static final String P_CUTOFF_METHOD = "cutoffMethod";
     public static final String P_CUTOFF = "cutoff";
     public static final String P_POSITIVE_LABEL = "positiveLabel";

@@ -30,9 +30,6 @@ public final class RatioTableNode extends EvaluationNode {
 
     public static final String P_MODEL = "model";
     public static final String P_VARIABLES = "variables";
-    public static final String P_OUTCOME = "outcome";
-    public static final String P_TIME = "time";
-    public static final String P_EVENT = "event";
     public static final String P_MULTIVARIATE = "multivariate";
 
     static final String COX = "cox";

@@ -28,8 +28,6 @@ import java.util.Map;
 public final class RocNode extends EvaluationNode {
 
     public static final String OUT_COMPARISONS = "comparisons";
-    public static final String P_SCORE = "score";
-    public static final String P_OUTCOME = "outcome";
 
     @Override
     protected String label() {

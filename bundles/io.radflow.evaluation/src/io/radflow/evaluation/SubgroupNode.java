@@ -27,11 +27,7 @@ import java.util.TreeSet;
 public final class SubgroupNode extends EvaluationNode {
 
     public static final String P_METRIC = "metric";
-    public static final String P_SCORE = "score";
     public static final String P_SUBGROUP = "subgroup";
-    public static final String P_OUTCOME = "outcome";
-    public static final String P_TIME = "time";
-    public static final String P_EVENT = "event";
     public static final String P_MIN_PATIENTS = "minPatients";
 
     static final String AUC = "auc";

@@ -40,7 +40,6 @@ import java.util.Map;
  */
 public final class TimeDependentAucNode extends EvaluationNode {
 
-    public static final String P_SCORE = "score";
     public static final String P_HORIZONS = "horizons";
     public static final String OUT_COMPARISON = "comparison";
     public static final String OUT_ROC = "roc";
