@@ -132,8 +132,15 @@ public final class NodeTypeRegistry {
         if (rowSet != null && parameters.stream().noneMatch(p -> p.key().equals(rowSet))) {
             throw new IllegalArgumentException("rowSet names '" + rowSet + "', which is not a parameter of the node");
         }
+        String chainSource = element.getAttribute("chainSource");
+        String chainEnd = element.getAttribute("chainEnd");
+        for (String port : new String[] {chainSource, chainEnd}) {
+            if (port != null && inputs.stream().noneMatch(p -> p.name().equals(port))) {
+                throw new IllegalArgumentException("chainSource/chainEnd names '" + port + "', which is not an input of the node");
+            }
+        }
         TrainTestRole role = new TrainTestRole(Boolean.parseBoolean(element.getAttribute("split")),
-                Boolean.parseBoolean(element.getAttribute("supervised")), rowSet);
+                Boolean.parseBoolean(element.getAttribute("supervised")), rowSet, chainSource, chainEnd);
         return new NodeType(required(element, "id"), required(element, "version"), required(element, "label"),
                 required(element, "category"), element.getAttribute("description"), inputs, outputs, parameters,
                 Boolean.parseBoolean(element.getAttribute("deprecated")), contributor(element), factory, role);
