@@ -42,9 +42,11 @@ import java.util.SplittableRandom;
  * ed., 2019, ch. 17); validating only the final model would not.
  *
  * <p>The rows are the training rows of {@value #IN_TABLE} ({@code Set = train}; all rows when it has no {@code Set}
- * column). Predictors are read from {@value #IN_FEATURES} (when connected; it must hold every candidate feature a
- * refitted model may choose) or from {@value #IN_TABLE}, the outcome from either (parameters as the study nodes:
- * {@code outcomeType}, {@code outcome} or {@code time}/{@code event}).
+ * column). Predictors and the outcome are read from {@value #IN_TABLE}, else from {@value #IN_DATA} (optional, joined
+ * on the patient id: e.g. the clinical table with the outcome, or the table of every candidate feature a refitted
+ * model may choose); the outcome parameters are those of the study nodes ({@code outcomeType}, {@code outcome} or
+ * {@code time}/{@code event}). Steps that transform the predictors (z-score) belong before the table input, since the
+ * refitted models are applied to the columns as they are there.
  * <ul>
  * <li>{@code bootstrap} (Efron-Gong optimism bootstrap as {@code rms::validate}): for {@code b = 1..B} draw n rows
  * with replacement ({@link Bootstrap#resamples}, seeded), refit the chain on them (a patient drawn k times appears k
@@ -68,7 +70,7 @@ public final class InternalValidationNode implements NodeImplementation {
 
     public static final String IN_TABLE = "table";
     public static final String IN_MODEL = "model";
-    public static final String IN_FEATURES = "features";
+    public static final String IN_DATA = "data";
     public static final String OUT_TABLE = "table";
     public static final String OUT_FAILURES = "failures";
     public static final String OUT_FIGURE = "figure";
@@ -145,7 +147,7 @@ public final class InternalValidationNode implements NodeImplementation {
             throw new NodeExecutionException(LABEL + ": the model is a " + model.family() + " model but the outcome is "
                     + outcome.describe() + "; a " + expected + " model is needed");
         }
-        Rows rows = Rows.of(source, inputs.has(IN_FEATURES) ? inputs.get(IN_FEATURES, Table.class) : null, outcome,
+        Rows rows = Rows.of(source, inputs.has(IN_DATA) ? inputs.get(IN_DATA, Table.class) : null, outcome,
                 context);
         context.log("refitting the chain " + chain.nodeIds() + " on " + rows.size() + " training rows");
         double[] apparent = new double[metrics.size()];
@@ -390,24 +392,22 @@ public final class InternalValidationNode implements NodeImplementation {
         private final int[] sourceRows;
         private final String[] ids;
         private final StudyData data;
-        private final int[] dataRows;
         private final boolean[] valid;
         private final double[] y;
         private final double[] event;
 
-        private Rows(Table source, int[] sourceRows, String[] ids, StudyData data, int[] dataRows, boolean[] valid,
-                double[] y, double[] event) {
+        private Rows(Table source, int[] sourceRows, String[] ids, StudyData data, boolean[] valid, double[] y,
+                double[] event) {
             this.source = source;
             this.sourceRows = sourceRows;
             this.ids = ids;
             this.data = data;
-            this.dataRows = dataRows;
             this.valid = valid;
             this.y = y;
             this.event = event;
         }
 
-        static Rows of(Table source, Table features, Outcome outcome, ExecutionContext context)
+        static Rows of(Table source, Table extra, Outcome outcome, ExecutionContext context)
                 throws NodeExecutionException {
             Column idColumn = StudyData.require(source, Cohort.PATIENT_ID, IN_TABLE);
             List<Integer> train = new ArrayList<>();
@@ -426,41 +426,24 @@ public final class InternalValidationNode implements NodeImplementation {
             for (int i = 0; i < n; i++) {
                 ids[i] = idColumn.text(sourceRows[i]);
             }
-            StudyData data = features == null ? StudyData.of(source, null, context)
-                    : StudyData.of(features, source, context);
-            Map<String, Integer> dataRow = new HashMap<>();
-            for (int r = 0; r < data.rowCount(); r++) {
-                dataRow.put(data.id(r), r);
-            }
-            int[] dataRows = new int[n];
-            boolean[] valid = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                Integer r = dataRow.get(ids[i]);
-                dataRows[i] = r == null ? 0 : r;
-                if (r == null) {
-                    context.reportPatientFailure(ids[i], IN_FEATURES, "training patient without a row in the features;"
-                            + " left out of the validation");
-                }
-                valid[i] = r != null;
-            }
-            int[] present = java.util.stream.IntStream.range(0, n).filter(i -> valid[i]).map(i -> dataRows[i]).toArray();
-            Outcome.Values values = outcome.values(data, present, "training rows of the internal validation", context);
+            StudyData data = StudyData.of(source, extra, context);
+            Outcome.Values values = outcome.values(data, sourceRows, "training rows of the internal validation", context);
             double[] y = new double[n];
             double[] event = outcome.isSurvival() ? new double[n] : null;
-            Arrays.fill(valid, false);
-            Map<Integer, Integer> positionOfDataRow = new HashMap<>();
+            boolean[] valid = new boolean[n];
+            Map<Integer, Integer> position = new HashMap<>();
             for (int i = 0; i < n; i++) {
-                positionOfDataRow.putIfAbsent(dataRows[i], i);
+                position.put(sourceRows[i], i);
             }
             for (int k = 0; k < values.rows().length; k++) {
-                int i = positionOfDataRow.get(values.rows()[k]);
+                int i = position.get(values.rows()[k]);
                 valid[i] = true;
                 y[i] = values.y()[k];
                 if (event != null) {
                     event[i] = values.event()[k];
                 }
             }
-            return new Rows(source, sourceRows, ids, data, dataRows, valid, y, event);
+            return new Rows(source, sourceRows, ids, data, valid, y, event);
         }
 
         int size() {
@@ -495,15 +478,15 @@ public final class InternalValidationNode implements NodeImplementation {
 
         /** Linear predictors of {@code model} at every position (NaN where a predictor is missing). */
         double[] linearPredictors(FittedModel model) throws NodeExecutionException {
-            return ModelDesign.linearPredictors(model, data, dataRows);
+            return ModelDesign.linearPredictors(model, data, sourceRows);
         }
 
         void checkColumns(FittedModel model) throws NodeExecutionException {
             for (String column : model.columns()) {
                 if (!data.hasColumn(column)) {
                     throw new NodeExecutionException(LABEL + ": a refitted model uses '" + column + "', which neither input '"
-                            + IN_FEATURES + "' nor '" + IN_TABLE + "' has; connect the table of every candidate feature to '"
-                            + IN_FEATURES + "'");
+                            + IN_TABLE + "' nor '" + IN_DATA + "' has; connect the table of every candidate feature to '"
+                            + IN_DATA + "'");
                 }
             }
         }

@@ -186,11 +186,10 @@ class InternalValidationTest {
         Node chain = node(p, "chain", "radflow.validation.internal", "outcome", "y", "replicates", "40", "metrics", "auc");
         connect(p, split, "table", chain, "table");
         connect(p, model, "model", chain, "model");
-        connect(p, split, "table", chain, "features");
         Node last = node(p, "finalOnly", "radflow.validation.internal", "outcome", "y", "replicates", "40", "metrics", "auc");
         connect(p, filter, "features", last, "table");
         connect(p, model, "model", last, "model");
-        connect(p, split, "table", last, "features");
+        connect(p, split, "table", last, "data");
         assertEquals(List.of(), new PipelineValidator(registry).validate(p).stream().filter(ValidationProblem::isError).toList(),
                 "the leakage rule accepts the node");
         RunResult result = run(p, output, "noise");
