@@ -232,6 +232,59 @@ class InternalValidationTest {
     }
 
     @Test
+    void progressIsReportedPerReplicateAndCancelStopsTheReplicates() throws Exception {
+        Pipeline p = TestNodeTypes.pipeline("cancel");
+        Node split = splitOf(p, "data.csv");
+        Node model = node(p, "logistic", "radflow.study.logisticModel", "outcome", "y", "covariates", "x1,x2,x3");
+        connect(p, split, "table", model, "features");
+        connect(p, split, "table", model, "clinical");
+        Node iv = node(p, "iv", "radflow.validation.internal", "outcome", "y", "replicates", "1000");
+        connect(p, split, "table", iv, "table");
+        connect(p, model, "model", iv, "model");
+        List<String> messages = new ArrayList<>();
+        RunMonitor cancelAfterFive = new RunMonitor() {
+            @Override
+            public void progress(String nodeId, double fraction, String message) {
+                if (nodeId.equals("iv")) {
+                    messages.add(message);
+                }
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return messages.size() >= 5;
+            }
+        };
+        RunResult result = new PipelineExecutor(registry).execute(p, new RunOptions(golden, output.resolve("cache"), null),
+                cancelAfterFive);
+        assertEquals(RunStatus.CANCELED, result.status());
+        assertEquals(NodeStatus.CANCELED, result.node("iv").orElseThrow().status());
+        assertEquals("bootstrap replicate 5 of 1000", messages.get(messages.size() - 1));
+        assertEquals(5, messages.size());
+    }
+
+    @Test
+    void theRolesAreReadFromPluginXmlAndTestRowsAsSourceAreLeakage() {
+        TrainTestRole role = registry.nodeType("radflow.validation.internal").orElseThrow().trainTest();
+        assertEquals(new TrainTestRole(false, true, null, "table", "model"), role);
+        Pipeline p = TestNodeTypes.pipeline("test rows");
+        Node split = splitOf(p, "data.csv");
+        Node testOnly = node(p, "testOnly", "radflow.study.selectRows", "set", "test");
+        connect(p, split, "table", testOnly, "table");
+        Node model = node(p, "logistic", "radflow.study.logisticModel", "outcome", "y", "covariates", "x1");
+        connect(p, split, "table", model, "features");
+        connect(p, split, "table", model, "clinical");
+        Node iv = node(p, "iv", "radflow.validation.internal", "outcome", "y");
+        connect(p, testOnly, "table", iv, "table");
+        connect(p, model, "model", iv, "model");
+        List<String> errors = new PipelineValidator(registry).validate(p).stream().filter(ValidationProblem::isError)
+                .map(ValidationProblem::message).toList();
+        assertTrue(errors.stream().anyMatch(m -> m.contains("leakage: node 'iv'") && m.contains("'testOnly'")), errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.contains("node 'logistic'") && m.contains("of node 'testOnly'")),
+                errors.toString());
+    }
+
+    @Test
     void aModelThatIsNotDownstreamOfTheTableIsRejectedNamingTheNodes() {
         Pipeline p = TestNodeTypes.pipeline("bad chain");
         Node split = splitOf(p, "data.csv");
