@@ -41,8 +41,8 @@ import java.util.SplittableRandom;
  * (Harrell FE, Regression Modeling Strategies, 2nd ed., 2015, 5.3.5; Steyerberg EW, Clinical Prediction Models, 2nd
  * ed., 2019, ch. 17); validating only the final model would not.
  *
- * <p>The rows are the training rows of {@value #IN_TABLE} ({@code Set = train}; all rows when it has no {@code Set}
- * column). Predictors and the outcome are read from {@value #IN_TABLE}, else from {@value #IN_DATA} (optional, joined
+ * <p>The rows are the training rows of {@value #IN_TABLE} ({@code Set = train}, read from {@value #IN_TABLE}, else
+ * from {@value #IN_DATA} through the patient id, as {@link StudyData} does). Predictors and the outcome are read from {@value #IN_TABLE}, else from {@value #IN_DATA} (optional, joined
  * on the patient id: e.g. the clinical table with the outcome, or the table of every candidate feature a refitted
  * model may choose); the outcome parameters are those of the study nodes ({@code outcomeType}, {@code outcome} or
  * {@code time}/{@code event}). Steps that transform the predictors (z-score) belong before the table input, since the
@@ -409,24 +409,14 @@ public final class InternalValidationNode implements NodeImplementation {
 
         static Rows of(Table source, Table extra, Outcome outcome, ExecutionContext context)
                 throws NodeExecutionException {
-            Column idColumn = StudyData.require(source, Cohort.PATIENT_ID, IN_TABLE);
-            List<Integer> train = new ArrayList<>();
-            for (int r = 0; r < source.rowCount(); r++) {
-                if (!source.hasColumn(StudyData.SET) || StudyData.TRAIN.equals(source.column(StudyData.SET).text(r))) {
-                    train.add(r);
-                }
-            }
-            if (train.size() < 2) {
-                throw new NodeExecutionException(LABEL + ": input '" + IN_TABLE + "' has " + train.size()
+            StudyData data = StudyData.of(source, extra, context);
+            int[] sourceRows = data.trainingRows();
+            if (sourceRows.length < 2) {
+                throw new NodeExecutionException(LABEL + ": input '" + IN_TABLE + "' has " + sourceRows.length
                         + " training rows; internal validation needs the training table the chain starts from");
             }
-            int n = train.size();
-            int[] sourceRows = train.stream().mapToInt(Integer::intValue).toArray();
-            String[] ids = new String[n];
-            for (int i = 0; i < n; i++) {
-                ids[i] = idColumn.text(sourceRows[i]);
-            }
-            StudyData data = StudyData.of(source, extra, context);
+            int n = sourceRows.length;
+            String[] ids = data.ids(sourceRows);
             Outcome.Values values = outcome.values(data, sourceRows, "training rows of the internal validation", context);
             double[] y = new double[n];
             double[] event = outcome.isSurvival() ? new double[n] : null;
