@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Node {@code radflow.validation.internal} in the engine: Harrell's optimism bootstrap against R's glm on the same
- * resamples ({@code r/internal-validation.R}, {@code golden/internal-validation/}), the optimism of feature selection on
+ * Node {@code radflow.validation.internal} in the engine: Harrell's optimism bootstrap against R's glm and coxph on
+ * the same resamples ({@code r/internal-validation.R}, {@code golden/internal-validation/}), the optimism of feature selection on
  * pure noise, failed replicates, and the validator's check of the chain.
  */
 class InternalValidationTest {
@@ -92,7 +92,7 @@ class InternalValidationTest {
     }
 
     @Test
-    void bootstrapOfALogisticChainMatchesRGlmOnTheSameResamples() throws Exception {
+    void bootstrapOfLogisticAndCoxChainsMatchesROnTheSameResamples() throws Exception {
         Pipeline p = TestNodeTypes.pipeline("reference");
         Node split = splitOf(p, "data.csv");
         Node model = node(p, "logistic", "radflow.study.logisticModel", "outcome", "y", "covariates", "x1,x2,x3");
@@ -101,25 +101,36 @@ class InternalValidationTest {
         Node iv = node(p, "iv", "radflow.validation.internal", "outcome", "y", "replicates", "50", "seed", "2026");
         connect(p, split, "table", iv, "table");
         connect(p, model, "model", iv, "model");
+        Node cox = node(p, "cox", "radflow.study.coxModel", "time", "time", "event", "event", "covariates", "x1,x2,x3");
+        connect(p, split, "table", cox, "features");
+        connect(p, split, "table", cox, "clinical");
+        Node ivCox = node(p, "ivCox", "radflow.validation.internal", "outcomeType", "survival", "time", "time", "event",
+                "event", "replicates", "50", "seed", "2026");
+        connect(p, split, "table", ivCox, "table");
+        connect(p, cox, "model", ivCox, "model");
         RunResult result = run(p, golden, "reference");
-        Table t = table(result, "iv", "table");
         Table reference = Table.readCsv(golden.resolve("reference.csv"));
         List<String> failures = new ArrayList<>();
         for (int r = 0; r < reference.rowCount(); r++) {
             String metric = reference.column("metric").text(r);
+            boolean survival = metric.equals("cindex");
+            Table t = table(result, survival ? "ivCox" : "iv", "table");
             int row = row(t, metric);
             assertEquals(50, t.column("ok").number(row), metric + " replicates ok");
             for (String quantity : List.of("apparent", "optimism", "corrected")) {
                 double value = t.column(quantity).number(row);
                 double expected = reference.column(quantity).number(r);
-                if (!REPORT.addAbsolute("logistic x1+x2+x3, n = 100, B = 50", "bootstrap", metric + " " + quantity, "",
+                if (!REPORT.addAbsolute((survival ? "Cox" : "logistic") + " x1+x2+x3, n = 100, B = 50", "bootstrap",
+                        metric + " " + quantity, "",
                         value, expected, 1e-6)) {
                     failures.add(metric + " " + quantity + ": " + value + " vs R " + expected);
                 }
             }
         }
         assertEquals(List.of(), failures);
+        assertEquals(4, reference.rowCount());
         assertEquals(0, table(result, "iv", "failures").rowCount());
+        assertEquals(0, table(result, "ivCox", "failures").rowCount());
     }
 
     @Test
