@@ -449,7 +449,7 @@ public final class InternalValidationNode implements NodeImplementation {
             List<Integer> rows = new ArrayList<>();
             String[] newIds = new String[positions.length];
             Map<String, Integer> seen = new HashMap<>();
-            Map<String, String> copies = new HashMap<>();
+            Map<String, String> copies = new LinkedHashMap<>();
             for (int j = 0; j < positions.length; j++) {
                 String id = ids[positions[j]];
                 int k = seen.merge(id, 1, Integer::sum);

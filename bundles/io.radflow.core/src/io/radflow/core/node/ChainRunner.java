@@ -30,7 +30,8 @@ public interface ChainRunner {
      *
      * @param source the rows the chain starts from (same columns as the source table)
      * @param copies patient ids of {@code source} that are copies of another patient, mapped to that patient's id
-     *               (empty when every row is a distinct patient)
+     *               (empty when every row is a distinct patient); the copied rows of other tables are appended in
+     *               this map's iteration order
      * @return the object the end node produces on the port that feeds the asking node
      * @throws NodeExecutionException naming the chain node that failed and why (no events, no feature kept, ...)
      * @throws CanceledExecutionException when the user asked to stop

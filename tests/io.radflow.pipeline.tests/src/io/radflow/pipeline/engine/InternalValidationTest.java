@@ -296,6 +296,22 @@ class InternalValidationTest {
     }
 
     @Test
+    void tablesFromOutsideTheChainGetTheCopiesOfResampledPatients() {
+        Table features = new Table(List.of(Column.text("PatientID", new String[] {"a", "b", "c"}),
+                Column.numeric("f", new double[] {1, 2, 3})));
+        Map<String, String> copies = new java.util.LinkedHashMap<>();
+        copies.put("c#boot2", "c");
+        copies.put("a#boot2", "a");
+        copies.put("c#boot3", "c");
+        Table expanded = (Table) ChainExecution.withCopies(features, copies);
+        assertEquals(List.of("a", "b", "c", "c#boot2", "a#boot2", "c#boot3"), List.of(
+                expanded.column("PatientID").text(0), expanded.column("PatientID").text(1), expanded.column("PatientID").text(2),
+                expanded.column("PatientID").text(3), expanded.column("PatientID").text(4), expanded.column("PatientID").text(5)));
+        assertArrayEquals(new double[] {1, 2, 3, 3, 1, 3}, expanded.column("f").numbers());
+        assertEquals(features, ChainExecution.withCopies(features, Map.of()), "no copies: unchanged");
+    }
+
+    @Test
     void aModelThatIsNotDownstreamOfTheTableIsRejectedNamingTheNodes() {
         Pipeline p = TestNodeTypes.pipeline("bad chain");
         Node split = splitOf(p, "data.csv");
