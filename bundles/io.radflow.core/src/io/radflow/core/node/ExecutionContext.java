@@ -3,6 +3,7 @@ package io.radflow.core.node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What a running node may use: progress, cancellation, per-patient failure reports, input
@@ -63,5 +64,13 @@ public interface ExecutionContext {
      */
     default TaskRunner taskRunner() {
         return TaskRunner.PARALLEL;
+    }
+
+    /**
+     * The chain between this node's chain inputs, re-executable on other rows (see {@link ChainRunner}); present when
+     * the engine runs a node type that declares chain ports. This default, for contexts outside the engine, has none.
+     */
+    default Optional<ChainRunner> chain() {
+        return Optional.empty();
     }
 }

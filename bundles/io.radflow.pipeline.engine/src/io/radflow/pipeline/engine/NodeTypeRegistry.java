@@ -128,12 +128,9 @@ public final class NodeTypeRegistry {
         }
         required(element, "class");
         NodeImplementationFactory factory = () -> (NodeImplementation) element.createExecutableExtension("class");
-        String rowSet = element.getAttribute("rowSet");
-        if (rowSet != null && parameters.stream().noneMatch(p -> p.key().equals(rowSet))) {
-            throw new IllegalArgumentException("rowSet names '" + rowSet + "', which is not a parameter of the node");
-        }
-        TrainTestRole role = new TrainTestRole(Boolean.parseBoolean(element.getAttribute("split")),
-                Boolean.parseBoolean(element.getAttribute("supervised")), rowSet);
+        TrainTestRole role = TrainTestRole.declared(element.getAttribute("split"), element.getAttribute("supervised"),
+                element.getAttribute("rowSet"), element.getAttribute("chainSource"), element.getAttribute("chainEnd"),
+                inputs, parameters);
         return new NodeType(required(element, "id"), required(element, "version"), required(element, "label"),
                 required(element, "category"), element.getAttribute("description"), inputs, outputs, parameters,
                 Boolean.parseBoolean(element.getAttribute("deprecated")), contributor(element), factory, role);

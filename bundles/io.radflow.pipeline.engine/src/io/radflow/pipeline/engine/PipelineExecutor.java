@@ -1,6 +1,7 @@
 package io.radflow.pipeline.engine;
 
 import io.radflow.core.node.CanceledExecutionException;
+import io.radflow.core.node.ChainRunner;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
 import io.radflow.core.node.NodeImplementation;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -233,7 +235,7 @@ public final class PipelineExecutor {
         Set<Path> recorded = Collections.synchronizedSet(new LinkedHashSet<>());
         monitor.nodeStarted(type.id(), 0, 1);
         NodeRunRecord record = runNode(type.id(), type, parameters, inputs, options.outputDirectory(), options, monitor, recorded,
-                null);
+                null, null);
         monitor.nodeFinished(record);
         return record;
     }
@@ -248,18 +250,25 @@ public final class PipelineExecutor {
             }
         }
         Path folder = options.outputDirectory() == null ? null : options.outputDirectory().resolve(node.getId());
-        return runNode(node.getId(), type, parameters, in, folder, options, monitor, inputs, state);
+        ChainRunner chain = type.trainTest().refitsChain()
+                ? PipelineChain.of(pipeline, node, type.trainTest())
+                        .map(c -> new ChainExecution(pipeline, c, registry, records, options, monitor, node.getId()))
+                        .orElse(null)
+                : null;
+        return runNode(node.getId(), type, parameters, in, folder, options, monitor, inputs, state, chain);
     }
 
     /**
      * Runs one node; its outputs are written to {@code outputFolder} unless it is {@code null}.
      *
      * @param state {@code null} to execute (fit) the node; else the node applies this trained state
+     * @param chain the chain the node may refit, or {@code null}
      */
     private NodeRunRecord runNode(String nodeId, NodeType type, Parameters parameters, Map<String, PortObject> in,
-            Path outputFolder, RunOptions options, RunMonitor monitor, Set<Path> inputs, Map<String, PortObject> state) {
+            Path outputFolder, RunOptions options, RunMonitor monitor, Set<Path> inputs, Map<String, PortObject> state,
+            ChainRunner chain) {
         List<PatientFailure> failures = Collections.synchronizedList(new ArrayList<>());
-        ExecutionContext context = new NodeContext(nodeId, options, monitor, failures, inputs);
+        ExecutionContext context = new NodeContext(nodeId, options, monitor, failures, inputs, chain);
         long start = System.nanoTime();
         try {
             NodeImplementation implementation = type.factory().create();
@@ -372,13 +381,21 @@ public final class PipelineExecutor {
         private final RunMonitor monitor;
         private final List<PatientFailure> failures;
         private final Set<Path> inputs;
+        private final ChainRunner chain;
 
-        NodeContext(String nodeId, RunOptions options, RunMonitor monitor, List<PatientFailure> failures, Set<Path> inputs) {
+        NodeContext(String nodeId, RunOptions options, RunMonitor monitor, List<PatientFailure> failures, Set<Path> inputs,
+                ChainRunner chain) {
             this.nodeId = nodeId;
             this.options = options;
             this.monitor = monitor;
             this.failures = failures;
             this.inputs = inputs;
+            this.chain = chain;
+        }
+
+        @Override
+        public Optional<ChainRunner> chain() {
+            return Optional.ofNullable(chain);
         }
 
         @Override

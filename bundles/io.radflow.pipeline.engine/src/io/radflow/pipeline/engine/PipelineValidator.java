@@ -72,6 +72,7 @@ public final class PipelineValidator implements EValidator {
             problems.add(error(cycle.get(0), "the pipeline has a cycle: " + String.join(" -> ", cycle)));
         } else {
             checkLeakage(pipeline, problems);
+            checkChains(pipeline, problems);
         }
         problems.sort((a, b) -> a.severity().compareTo(b.severity()));
         return problems;
@@ -198,6 +199,23 @@ public final class PipelineValidator implements EValidator {
                         + (names.isEmpty() ? "" : " (its inputs come from " + names.stream().map(n -> "'" + n + "'").toList()
                                 + ")")
                         + ": connect a split node (e.g. radflow.study.split) so that it is fitted on training rows only"));
+            }
+        }
+    }
+
+    /**
+     * Nodes that refit a chain ({@link TrainTestRole#refitsChain()}, internal validation): the node feeding the chain's
+     * end input must be downstream of the node feeding its source input ({@link PipelineChain}).
+     */
+    private void checkChains(Pipeline pipeline, List<ValidationProblem> problems) {
+        for (Node node : pipeline.getNodes()) {
+            NodeType type = registry.nodeType(node.getTypeId()).orElse(null);
+            if (type != null && type.trainTest().refitsChain()) {
+                try {
+                    PipelineChain.of(pipeline, node, type.trainTest());
+                } catch (IllegalArgumentException e) {
+                    problems.add(error(node.getId(), e.getMessage()));
+                }
             }
         }
     }

@@ -61,7 +61,8 @@ class StudyPipelinesTest {
             Map.entry("radflow.evaluation.tableOne", List.of()),
             Map.entry("radflow.evaluation.subgroup", List.of("figure")),
             Map.entry("radflow.evaluation.radScorePlots", List.of("waterfall", "boxplot")),
-            Map.entry("radflow.evaluation.correlation", List.of("figure")));
+            Map.entry("radflow.evaluation.correlation", List.of("figure")),
+            Map.entry("radflow.validation.internal", List.of("figure")));
 
     @ParameterizedTest
     @ValueSource(strings = {"study1-intra-peritumoural", "study2-liver-parenchyma-external", "study3-ct-mri-nomogram",
@@ -119,6 +120,20 @@ class StudyPipelinesTest {
 
     /** Estimates in range, CIs around their estimates, KM curves non-increasing, calibration points in [0, 1]. */
     private static void checkSanity(Table t, String file) {
+        if (t.hasColumn("metric") && t.hasColumn("apparent") && t.hasColumn("corrected")) {
+            // internal validation: AUC and C-index in [0, 1] (corrected <= apparent is not guaranteed with selection)
+            for (int r = 0; r < t.rowCount(); r++) {
+                String metric = t.column("metric").text(r);
+                assertTrue(t.column("ok").number(r) + t.column("failed").number(r) > 0, file + ": no replicate");
+                for (String q : List.of("apparent", "corrected")) {
+                    double v = t.column(q).number(r);
+                    if (metric.equals("auc") || metric.equals("cindex")) {
+                        assertTrue(Double.isNaN(v) && q.equals("corrected") || v >= 0 && v <= 1, file + ": " + metric + " "
+                                + q + " = " + v);
+                    }
+                }
+            }
+        }
         for (String unit : List.of("auc", "c_index", "auc1", "auc2")) {
             if (t.hasColumn(unit)) {
                 for (double v : t.column(unit).numbers()) {

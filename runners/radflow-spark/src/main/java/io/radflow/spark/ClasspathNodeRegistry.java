@@ -9,6 +9,7 @@ import io.radflow.pipeline.engine.NodeType;
 import io.radflow.pipeline.engine.NodeTypeRegistry;
 import io.radflow.pipeline.engine.PortDescriptor;
 import io.radflow.pipeline.engine.PortTypeInfo;
+import io.radflow.pipeline.engine.TrainTestRole;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,9 +123,12 @@ public final class ClasspathNodeRegistry {
         }
         String className = required(element, "class");
         NodeImplementationFactory factory = () -> (NodeImplementation) instantiate(loader, className);
+        TrainTestRole role = TrainTestRole.declared(attribute(element, "split"), attribute(element, "supervised"),
+                attribute(element, "rowSet"), attribute(element, "chainSource"), attribute(element, "chainEnd"), inputs,
+                parameters);
         return new NodeType(required(element, "id"), required(element, "version"), required(element, "label"),
                 required(element, "category"), attribute(element, "description"), inputs, outputs, parameters,
-                Boolean.parseBoolean(attribute(element, "deprecated")), contributor, factory);
+                Boolean.parseBoolean(attribute(element, "deprecated")), contributor, factory, role);
     }
 
     private static Object instantiate(ClassLoader loader, String className) throws ReflectiveOperationException {

@@ -1,10 +1,12 @@
 package io.radflow.spark;
 
+import io.radflow.core.node.ChainRunner;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.TaskRunner;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The engine's context of a node, except that its sub-tasks run on {@code tasks}. */
 record WithTaskRunner(ExecutionContext context, TaskRunner tasks) implements ExecutionContext {
@@ -52,5 +54,10 @@ record WithTaskRunner(ExecutionContext context, TaskRunner tasks) implements Exe
     @Override
     public Path workDirectory() throws IOException {
         return context.workDirectory();
+    }
+
+    @Override
+    public Optional<ChainRunner> chain() {
+        return context.chain();
     }
 }
