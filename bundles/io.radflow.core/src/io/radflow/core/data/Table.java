@@ -92,6 +92,32 @@ public final class Table implements PortObject {
         return rowCount + " rows x " + columns.size() + " columns";
     }
 
+    /** Tables of at most this many rows (result tables, not per-patient tables) give {@link #metrics()}. */
+    public static final int MAX_METRIC_ROWS = 50;
+
+    /**
+     * Every numeric cell of a table of at most {@value #MAX_METRIC_ROWS} rows (coefficient, ranking and evaluation
+     * tables), named {@code [rowKey].column}, the row key being the row's first text cell (a feature or statistic
+     * name), else its 1-based number; a one-row table names its cells {@code .column}. Empty for larger tables.
+     */
+    @Override
+    public Map<String, Double> metrics() {
+        if (rowCount > MAX_METRIC_ROWS) {
+            return Map.of();
+        }
+        Column key = columns.values().stream().filter(c -> !c.isNumeric()).findFirst().orElse(null);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int row = 0; row < rowCount; row++) {
+            String rowName = rowCount == 1 ? "" : "[" + (key == null ? Integer.toString(row + 1) : key.text(row)) + "]";
+            for (Column c : columns.values()) {
+                if (c.isNumeric()) {
+                    out.put(rowName + "." + c.name(), c.number(row));
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<Path> write(Path directory, String baseName) throws IOException {
         Path file = directory.resolve(baseName + ".csv");

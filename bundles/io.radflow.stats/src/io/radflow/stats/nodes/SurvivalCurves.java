@@ -1,8 +1,8 @@
 package io.radflow.stats.nodes;
 
-import io.radflow.core.io.AtomicFiles;
 import io.radflow.core.data.Column;
 import io.radflow.core.data.Csv;
+import io.radflow.core.io.AtomicFiles;
 import io.radflow.core.port.PortObject;
 import io.radflow.core.port.PortTypes;
 import io.radflow.stats.survival.KaplanMeierCurve;
@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Kaplan-Meier curves of several groups with the log-rank test between them (immutable), the data
@@ -68,6 +70,20 @@ public final class SurvivalCurves implements PortObject {
     @Override
     public String portTypeId() {
         return PortTypes.SURVIVAL_CURVES;
+    }
+
+    /** {@code .logRank.chi2} and {@code .logRank.p} (when groups are compared) and {@code [group].median}. */
+    @Override
+    public Map<String, Double> metrics() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (logRank != null && logRank.df() > 0) {
+            out.put(".logRank.chi2", logRank.chiSquare());
+            out.put(".logRank.p", logRank.pValue());
+        }
+        for (KaplanMeierCurve curve : curves) {
+            out.put("[" + curve.group() + "].median", curve.median());
+        }
+        return out;
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.radflow.ui.compare;
 import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.port.PortObject;
-import io.radflow.stats.nodes.SurvivalCurves;
-import io.radflow.stats.survival.KaplanMeierCurve;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Numeric outputs of several runs side by side, matched by name. Every numeric cell of a small output
- * table (at most {@value #MAX_ROWS} rows: coefficient, ranking and evaluation tables, not per-patient
- * feature tables) is a metric named {@code node.port[rowKey].column}, the row key being the row's first
- * text cell (a feature or statistic name), else its number; a one-row table drops the {@code [rowKey]}.
- * Survival curves give {@code node.port.logRank.chi2}, {@code .logRank.p} and {@code node.port[group].median}.
- * Rows are the metrics present in at least two runs, in order of first appearance.
+ * Numeric outputs of several runs side by side, matched by name: each output's {@link PortObject#metrics()}
+ * (e.g. every cell of a small result table, {@code node.port[rowKey].column}; log-rank and medians of survival
+ * curves), named {@code node.port<suffix>}. Rows are the metrics present in at least two runs, in order of first
+ * appearance.
  */
 public record MetricTable(List<String> runs, List<String> metrics, Map<String, double[]> values) {
-
-    public static final int MAX_ROWS = 50;
 
     public MetricTable {
         runs = List.copyOf(runs);
@@ -64,31 +58,9 @@ public record MetricTable(List<String> runs, List<String> metrics, Map<String, d
     /** The metrics of one run, by name. */
     public static Map<String, Double> metricsOf(RunOutputs run) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        run.byNode().forEach((node, ports) -> ports.forEach((port, object) -> collect(node + "." + port, object, metrics)));
+        run.byNode().forEach((node, ports) -> ports.forEach((port, object) -> object.metrics()
+                .forEach((suffix, value) -> metrics.put(node + "." + port + suffix, value))));
         return metrics;
-    }
-
-    private static void collect(String prefix, PortObject object, Map<String, Double> out) {
-        if (object instanceof Table table && table.rowCount() <= MAX_ROWS) {
-            Column key = table.columns().stream().filter(c -> !c.isNumeric()).findFirst().orElse(null);
-            for (int row = 0; row < table.rowCount(); row++) {
-                String rowName = table.rowCount() == 1 ? "" : "[" + (key == null ? Integer.toString(row + 1)
-                        : key.text(row)) + "]";
-                for (Column c : table.columns()) {
-                    if (c.isNumeric()) {
-                        out.put(prefix + rowName + "." + c.name(), c.number(row));
-                    }
-                }
-            }
-        } else if (object instanceof SurvivalCurves curves) {
-            if (curves.logRank() != null && curves.logRank().df() > 0) {
-                out.put(prefix + ".logRank.chi2", curves.logRank().chiSquare());
-                out.put(prefix + ".logRank.p", curves.logRank().pValue());
-            }
-            for (KaplanMeierCurve curve : curves.curves()) {
-                out.put(prefix + "[" + curve.group() + "].median", curve.median());
-            }
-        }
     }
 
     public double value(String metric, int run) {

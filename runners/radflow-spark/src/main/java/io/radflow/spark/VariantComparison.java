@@ -2,7 +2,6 @@ package io.radflow.spark;
 
 import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
-import io.radflow.core.port.PortObject;
 import io.radflow.pipeline.engine.NodeRunRecord;
 import io.radflow.pipeline.engine.NodeTypeRegistry;
 import io.radflow.pipeline.engine.PipelineValidationException;
@@ -14,8 +13,6 @@ import io.radflow.pipeline.engine.ValidationProblem;
 import io.radflow.pipeline.model.Pipeline;
 import io.radflow.pipeline.model.io.PipelineFiles;
 import io.radflow.pipeline.model.io.PipelineVariants;
-import io.radflow.stats.nodes.SurvivalCurves;
-import io.radflow.stats.survival.KaplanMeierCurve;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -48,16 +45,11 @@ import org.apache.spark.sql.SparkSession;
  * the per-patient nodes' outputs handed over, writing the variant's output folder and manifest as a local run
  * would. The executors must see the output folder (a shared file system, as for {@code run}).
  *
- * <p>Metrics of the table: every numeric cell of a small output table (at most {@value #MAX_ROWS} rows:
- * coefficient, ranking and evaluation tables, not per-patient feature tables), named
- * {@code node.port[rowKey].column} (row key = the row's first text cell, else its number; a one-row table has
- * none), and of survival curves {@code node.port.logRank.chi2}, {@code .logRank.p} and
- * {@code node.port[group].median} - the rule of the studio's comparison view.
+ * <p>Metrics of the table: each output's {@link io.radflow.core.port.PortObject#metrics()} named
+ * {@code node.port<suffix>} (e.g. {@code node.port[rowKey].column} for a cell of a small result table), as in the
+ * studio's comparison view.
  */
 public final class VariantComparison {
-
-    /** Tables with more rows (per-patient tables) give no metrics. */
-    public static final int MAX_ROWS = 50;
 
     /**
      * One variant.
@@ -299,32 +291,10 @@ public final class VariantComparison {
     public static Map<String, Double> metrics(RunResult run) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (NodeRunRecord record : run.nodes()) {
-            record.outputs().forEach((port, object) -> collect(record.nodeId() + "." + port, object, metrics));
+            record.outputs().forEach((port, object) -> object.metrics()
+                    .forEach((suffix, value) -> metrics.put(record.nodeId() + "." + port + suffix, value)));
         }
         return metrics;
-    }
-
-    private static void collect(String prefix, PortObject object, Map<String, Double> out) {
-        if (object instanceof Table table && table.rowCount() <= MAX_ROWS) {
-            Column key = table.columns().stream().filter(c -> !c.isNumeric()).findFirst().orElse(null);
-            for (int row = 0; row < table.rowCount(); row++) {
-                String rowName = table.rowCount() == 1 ? ""
-                        : "[" + (key == null ? Integer.toString(row + 1) : key.text(row)) + "]";
-                for (Column c : table.columns()) {
-                    if (c.isNumeric()) {
-                        out.put(prefix + rowName + "." + c.name(), c.number(row));
-                    }
-                }
-            }
-        } else if (object instanceof SurvivalCurves curves) {
-            if (curves.logRank() != null && curves.logRank().df() > 0) {
-                out.put(prefix + ".logRank.chi2", curves.logRank().chiSquare());
-                out.put(prefix + ".logRank.p", curves.logRank().pValue());
-            }
-            for (KaplanMeierCurve curve : curves.curves()) {
-                out.put(prefix + "[" + curve.group() + "].median", curve.median());
-            }
-        }
     }
 
     /**
