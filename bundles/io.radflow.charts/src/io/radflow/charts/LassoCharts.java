@@ -15,10 +15,13 @@ import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -114,13 +117,20 @@ public final class LassoCharts {
         return ChartStyle.chart(title, plot, false, Double.isFinite(cv.lambdaMin()) ? subtitle : null);
     }
 
+    /** Both lines with their labels left of the line, the lambda.1se label one line lower (the lines may be close). */
     private static void markers(XYPlot plot, double lambdaMin, double lambda1se) {
         if (lambdaMin > 0 && Double.isFinite(lambdaMin)) {
-            ChartStyle.verticalMarker(plot, Math.log(lambdaMin), LAMBDA_MIN);
+            labelLeft(ChartStyle.verticalMarker(plot, Math.log(lambdaMin), LAMBDA_MIN), 3);
         }
         if (lambda1se > 0 && Double.isFinite(lambda1se)) {
-            ChartStyle.verticalMarker(plot, Math.log(lambda1se), LAMBDA_1SE);
+            labelLeft(ChartStyle.verticalMarker(plot, Math.log(lambda1se), LAMBDA_1SE), 18);
         }
+    }
+
+    private static void labelLeft(ValueMarker marker, double top) {
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        marker.setLabelOffset(new RectangleInsets(top, 3, 3, 3));
     }
 
     private static NonZeroAxis countAxis(double[] lambdas, int[] nonZero) {
