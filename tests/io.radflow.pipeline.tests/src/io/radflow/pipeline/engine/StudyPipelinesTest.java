@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * signal the demo generator plants (tumour heterogeneity h drives survival, mvi and grade) is found.
  *
  * <p>To regenerate the {@code .radflow} files after editing a YAML file, run with
- * {@code -Dtycho.testArgLine=-Dradflow.examples.write=true}. Run times on 2 cores: study 1 about 60 s (filters;
- * 190 s on a loaded machine), study 4 (the full 20-image PyRadiomics set on the cropped 1 mm grid) about 140 s on a
- * loaded machine, the others under 30 s once the demo cohort is cached.
+ * {@code -Dtycho.testArgLine=-Dradflow.examples.write=true}. Run times on 2 cores: study 1 about 60 s (filters),
+ * study 4 about 40 s (the full 20-image PyRadiomics set on the cropped 1 mm grid), the others under 5 s once the demo
+ * cohort is cached; three to four times that on a machine shared with other builds.
  */
 class StudyPipelinesTest {
 
