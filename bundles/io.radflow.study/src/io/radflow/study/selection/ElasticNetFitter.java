@@ -14,6 +14,13 @@ import java.util.List;
  */
 public interface ElasticNetFitter {
 
+    /** Column of the CV curve table: 1 at lambda.min, else 0. */
+    String AT_LAMBDA_MIN = "at_lambda_min";
+    /** Column of the CV curve table: 1 at lambda.1se, else 0. */
+    String AT_LAMBDA_1SE = "at_lambda_1se";
+    /** Column of the CV curve table: 1 at the chosen lambda (lambda.min or lambda.1se as requested), else 0. */
+    String CHOSEN = "chosen";
+
     /**
      * One fit.
      *
@@ -38,7 +45,8 @@ public interface ElasticNetFitter {
      * @param lambda       the chosen lambda
      * @param intercept    the intercept on the original scale (0 for Cox)
      * @param coefficients one per feature, on the original scale (0 = not selected)
-     * @param cvCurve      the cross-validation curve (columns lambda, cvm, cvsd, nonzero), for the CV plot
+     * @param cvCurve      the cross-validation curve (columns lambda, cvm, cvsd, nonzero, {@value #AT_LAMBDA_MIN},
+     *                     {@value #AT_LAMBDA_1SE}, {@value #CHOSEN}), for the CV plot
      * @param path         the coefficient path (columns lambda and one per feature), for the path plot
      */
     record Result(double lambda, double intercept, double[] coefficients, Table cvCurve, Table path) {

@@ -16,6 +16,8 @@ import io.radflow.study.data.TableBuilder;
  * {@code cv.glmnet(x, y, family = "binomial" | "cox", alpha, foldid, type.measure = "deviance")} with glmnet's
  * default lambda sequence and standardisation, folds from {@link Folds#random(int, int, long)} (seeded), and the
  * coefficients (original scale) and intercept of the full-data path at {@code lambda.min} or {@code lambda.1se}.
+ * The CV curve table marks lambda.min, lambda.1se and the chosen lambda with 1 in the columns
+ * {@value ElasticNetFitter#AT_LAMBDA_MIN}, {@value ElasticNetFitter#AT_LAMBDA_1SE} and {@value ElasticNetFitter#CHOSEN}.
  * The folds run as tasks of the given {@link TaskRunner}. Stateless and thread-safe.
  */
 public final class GlmnetElasticNetFitter implements ElasticNetFitter {
@@ -46,20 +48,26 @@ public final class GlmnetElasticNetFitter implements ElasticNetFitter {
         }
         double lambda = request.oneSe() ? cv.lambda1se() : cv.lambdaMin();
         ElasticNetPath path = cv.fit();
-        return new Result(lambda, survival ? 0 : path.interceptAt(lambda), cv.coefficients(lambda), cvCurve(cv),
+        return new Result(lambda, survival ? 0 : path.interceptAt(lambda), cv.coefficients(lambda), cvCurve(cv, lambda),
                 pathTable(path));
     }
 
-    private static Table cvCurve(CrossValidatedPath cv) {
-        TableBuilder t = new TableBuilder().number("lambda").number("cvm").number("cvsd").number("nonzero");
+    private static Table cvCurve(CrossValidatedPath cv, double chosen) {
+        TableBuilder t = new TableBuilder().number("lambda").number("cvm").number("cvsd").number("nonzero")
+                .number(AT_LAMBDA_MIN).number(AT_LAMBDA_1SE).number(CHOSEN);
         double[] lambda = cv.lambda();
         double[] cvm = cv.cvm();
         double[] cvsd = cv.cvsd();
         int[] nonzero = cv.nonzero();
         for (int i = 0; i < lambda.length; i++) {
-            t.add(lambda[i], cvm[i], cvsd[i], (double) nonzero[i]);
+            t.add(lambda[i], cvm[i], cvsd[i], (double) nonzero[i], indicator(lambda[i] == cv.lambdaMin()),
+                    indicator(lambda[i] == cv.lambda1se()), indicator(lambda[i] == chosen));
         }
         return t.build();
+    }
+
+    private static double indicator(boolean value) {
+        return value ? 1 : 0;
     }
 
     private static Table pathTable(ElasticNetPath path) {

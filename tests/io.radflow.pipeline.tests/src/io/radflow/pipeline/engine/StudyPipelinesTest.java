@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>To regenerate the {@code .radflow} files after editing a YAML file, run with
  * {@code -Dtycho.testArgLine=-Dradflow.examples.write=true}. Run times on 2 cores: study 1 about 60 s (filters),
- * study 4 about 70 s (1 mm resampling), the others under 10 s once the demo cohort is cached.
+ * study 4 about 40 s (the full 20-image PyRadiomics set on the cropped 1 mm grid), the others under 5 s once the demo
+ * cohort is cached; three to four times that on a machine shared with other builds.
  */
 class StudyPipelinesTest {
 
@@ -62,7 +63,11 @@ class StudyPipelinesTest {
             Map.entry("radflow.evaluation.subgroup", List.of("figure")),
             Map.entry("radflow.evaluation.radScorePlots", List.of("waterfall", "boxplot")),
             Map.entry("radflow.evaluation.correlation", List.of("figure")),
-            Map.entry("radflow.validation.internal", List.of("figure")));
+            Map.entry("radflow.validation.internal", List.of("figure")),
+            Map.entry("radflow.evaluation.lassoPlots", List.of("cvPlot", "pathPlot")));
+
+    /** Evaluation node types that write figures only, no result table. */
+    private static final List<String> FIGURES_ONLY = List.of("radflow.evaluation.lassoPlots");
 
     @ParameterizedTest
     @ValueSource(strings = {"study1-intra-peritumoural", "study2-liver-parenchyma-external", "study3-ct-mri-nomogram",
@@ -101,8 +106,10 @@ class StudyPipelinesTest {
             }
             evaluations++;
             Path dir = out.resolve(node.getId());
-            Table table = Table.readCsv(dir.resolve("table.csv"));
-            assertTrue(table.rowCount() > 0, node.getId() + ": empty table");
+            if (!FIGURES_ONLY.contains(node.getTypeId())) {
+                Table table = Table.readCsv(dir.resolve("table.csv"));
+                assertTrue(table.rowCount() > 0, node.getId() + ": empty table");
+            }
             for (String figure : figures) {
                 assertTrue(Files.size(dir.resolve(figure + ".png")) > 1000, node.getId() + "/" + figure + ".png");
                 assertTrue(Files.readString(dir.resolve(figure + ".svg")).contains("<svg"), node.getId() + "/" + figure + ".svg");
@@ -116,6 +123,11 @@ class StudyPipelinesTest {
             }
         }
         plantedSignal(study, out);
+        if (study.matches("study[345]-.*")) {
+            assertTrue(pipeline.getNodes().stream().anyMatch(n -> n.getTypeId().equals("radflow.evaluation.lassoPlots")),
+                    study + " plots its LASSO");
+            assertTrue(report.contains("lassoPlots"), "report.html lists the LASSO plots");
+        }
     }
 
     /** Estimates in range, CIs around their estimates, KM curves non-increasing, calibration points in [0, 1]. */

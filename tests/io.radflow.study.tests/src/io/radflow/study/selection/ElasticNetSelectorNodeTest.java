@@ -69,6 +69,13 @@ class ElasticNetSelectorNodeTest {
         Table cv = (Table) out.get(ElasticNetSelectorNode.OUT_CV);
         assertEquals(direct.lambda().length, cv.rowCount());
         assertEquals(direct.cvm()[direct.indexMin()], cv.column("cvm").number(direct.indexMin()), 0);
+        for (int i = 0; i < cv.rowCount(); i++) {
+            double l = cv.column("lambda").number(i);
+            assertEquals(l == direct.lambdaMin() ? 1 : 0, cv.column(ElasticNetFitter.AT_LAMBDA_MIN).number(i), "row " + i);
+            assertEquals(l == direct.lambda1se() ? 1 : 0, cv.column(ElasticNetFitter.AT_LAMBDA_1SE).number(i), "row " + i);
+            assertEquals(l == lambda ? 1 : 0, cv.column(ElasticNetFitter.CHOSEN).number(i), "row " + i);
+        }
+        assertEquals(1, java.util.Arrays.stream(cv.column(ElasticNetFitter.CHOSEN).numbers()).sum(), "exactly one chosen lambda");
         Table path = (Table) out.get(ElasticNetSelectorNode.OUT_PATH);
         assertEquals(direct.fit().size(), path.rowCount());
     }
