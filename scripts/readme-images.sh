@@ -15,7 +15,7 @@ mkdir -p "$OUT"
 RUNS=tests/io.radflow.pipeline.tests/target/test-output/studies
 cp "$RUNS/study1-intra-peritumoural/roc_test/figure.png" "$OUT/study1-figure.png"          # ROC, DeLong
 cp "$RUNS/study2-liver-parenchyma-external/hazardRatios/figure.png" "$OUT/study2-figure.png" # HR forest plot
-cp "$RUNS/study3-ct-mri-nomogram/lassoPlots/cvPlot.png" "$OUT/study3-figure.png"          # LASSO-Cox CV curve (no nomogram figure node yet)
+cp "$RUNS/study3-ct-mri-nomogram/nomogramPlot/figure.png" "$OUT/study3-figure.png"        # nomogram at 24, 48 and 60 months
 cp "$RUNS/study4-resampled-filtered-grade/timeAuc/figure.png" "$OUT/study4-figure.png"      # time-dependent AUC
 cp "$RUNS/study5-reproducible-combined-nomogram/km/figure.png" "$OUT/study5-figure.png"     # KM by the maxstat cut-off
 

@@ -47,12 +47,18 @@ public final class NomogramChart {
         return rows;
     }
 
-    /** Every tick of every row. */
-    public static List<Tick> ticks(Nomogram nomogram) {
+    /** The ticks of the top "Points" row: 0, 10, ..., 100. */
+    public static List<Tick> pointsScale() {
         List<Tick> ticks = new ArrayList<>();
         for (int p = 0; p <= 100; p += 10) {
             ticks.add(new Tick(POINTS, Integer.toString(p), p));
         }
+        return ticks;
+    }
+
+    /** Every tick of every row. */
+    public static List<Tick> ticks(Nomogram nomogram) {
+        List<Tick> ticks = new ArrayList<>(pointsScale());
         for (int i = 0; i < nomogram.predictors().size(); i++) {
             Nomogram.Predictor predictor = nomogram.predictors().get(i);
             for (double value : predictor.ticks()) {
@@ -74,10 +80,24 @@ public final class NomogramChart {
     }
 
     public static JFreeChart create(String title, Nomogram nomogram) {
-        List<String> rows = rows(nomogram);
+        return create(title, rows(nomogram), ticks(nomogram));
+    }
+
+    /**
+     * A nomogram of the given rows (top to bottom) and ticks (each at its horizontal position in [0, 100]): one
+     * segment per row from its lowest to its highest tick, every tick a mark with its label above.
+     *
+     * @throws IllegalArgumentException for a tick of a row not in {@code rows}
+     */
+    public static JFreeChart create(String title, List<String> rows, List<Tick> ticks) {
+        for (Tick tick : ticks) {
+            if (!rows.contains(tick.row())) {
+                throw new IllegalArgumentException("tick '" + tick.label() + "' of row '" + tick.row() + "', which is not one of "
+                        + rows);
+            }
+        }
         int n = rows.size();
         XYSeriesCollection segments = new XYSeriesCollection();
-        List<Tick> ticks = ticks(nomogram);
         for (int r = 0; r < n; r++) {
             String row = rows.get(r);
             double y = n - 1 - r;

@@ -64,10 +64,12 @@ class StudyPipelinesTest {
             Map.entry("radflow.evaluation.radScorePlots", List.of("waterfall", "boxplot")),
             Map.entry("radflow.evaluation.correlation", List.of("figure")),
             Map.entry("radflow.validation.internal", List.of("figure")),
-            Map.entry("radflow.evaluation.lassoPlots", List.of("cvPlot", "pathPlot")));
+            Map.entry("radflow.evaluation.lassoPlots", List.of("cvPlot", "pathPlot")),
+            Map.entry("radflow.evaluation.nomogramPlot", List.of("figure")));
 
     /** Evaluation node types that write figures only, no result table. */
-    private static final List<String> FIGURES_ONLY = List.of("radflow.evaluation.lassoPlots");
+    private static final List<String> FIGURES_ONLY = List.of("radflow.evaluation.lassoPlots",
+            "radflow.evaluation.nomogramPlot");
 
     @ParameterizedTest
     @ValueSource(strings = {"study1-intra-peritumoural", "study2-liver-parenchyma-external", "study3-ct-mri-nomogram",
