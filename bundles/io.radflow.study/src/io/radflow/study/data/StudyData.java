@@ -5,6 +5,7 @@ import io.radflow.core.data.Column;
 import io.radflow.core.data.Table;
 import io.radflow.core.node.ExecutionContext;
 import io.radflow.core.node.NodeExecutionException;
+import io.radflow.core.node.NodeInputs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,15 @@ public final class StudyData {
         this.ids = ids;
         this.marks = marks;
         this.clinicalRow = clinicalRow;
+    }
+
+    /**
+     * {@link #of(Table, Table, ExecutionContext)} with the clinical table of the optional input {@code clinicalPort}
+     * ({@code null} when it is not connected).
+     */
+    public static StudyData of(Table features, NodeInputs inputs, String clinicalPort, ExecutionContext context)
+            throws NodeExecutionException {
+        return of(features, inputs.has(clinicalPort) ? inputs.get(clinicalPort, Table.class) : null, context);
     }
 
     /**

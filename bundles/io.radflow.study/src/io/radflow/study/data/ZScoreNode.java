@@ -43,8 +43,7 @@ public final class ZScoreNode implements TrainedNode {
     public Map<String, PortObject> execute(NodeInputs inputs, Parameters parameters, ExecutionContext context)
             throws NodeExecutionException, CanceledExecutionException {
         Table features = inputs.get(IN_FEATURES, Table.class);
-        StudyData data = StudyData.of(features, inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null,
-                context);
+        StudyData data = StudyData.of(features, inputs, IN_CLINICAL, context);
         int[] train = data.trainingRows();
         if (train.length == 0) {
             throw new NodeExecutionException("No training rows: the z-score is fitted on rows marked '" + StudyData.TRAIN + "'");
@@ -95,8 +94,7 @@ public final class ZScoreNode implements TrainedNode {
     public Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
             ExecutionContext context) throws NodeExecutionException {
         Table features = inputs.get(IN_FEATURES, Table.class);
-        StudyData data = StudyData.of(features, inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null,
-                context);
+        StudyData data = StudyData.of(features, inputs, IN_CLINICAL, context);
         Table scaler = (Table) state.get(OUT_SCALER);
         List<Column> columns = new ArrayList<>();
         columns.add(features.column(Cohort.PATIENT_ID));

@@ -53,8 +53,7 @@ public final class NomogramNode implements TrainedNode {
     public Map<String, PortObject> execute(NodeInputs inputs, Parameters parameters, ExecutionContext context)
             throws NodeExecutionException {
         FittedModel model = inputs.get(IN_MODEL, FittedModel.class);
-        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class),
-                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class), inputs, IN_CLINICAL, context);
         List<Double> times = times(model, parameters);
         int[] train = data.trainingRows();
         double[][] ranges = new double[model.terms().size()][];
@@ -134,8 +133,7 @@ public final class NomogramNode implements TrainedNode {
     public Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
             ExecutionContext context) throws NodeExecutionException {
         FittedModel model = inputs.get(IN_MODEL, FittedModel.class);
-        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class),
-                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class), inputs, IN_CLINICAL, context);
         List<Double> times = times(model, parameters);
         Table points = (Table) state.get(OUT_POINTS);
         double[][] ranges = new double[model.terms().size()][];

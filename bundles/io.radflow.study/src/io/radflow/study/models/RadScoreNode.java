@@ -50,8 +50,7 @@ public final class RadScoreNode implements TrainedNode {
             throws NodeExecutionException {
         String name = parameters.getString(P_NAME);
         FittedModel model = inputs.get(IN_MODEL, FittedModel.class).as("radscore", name);
-        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class),
-                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class), inputs, IN_CLINICAL, context);
         int[] all = data.allRows();
         double[] score = ModelDesign.linearPredictors(model, data, all);
         TableBuilder b = new TableBuilder().text(Cohort.PATIENT_ID).text(StudyData.SET).number(name);

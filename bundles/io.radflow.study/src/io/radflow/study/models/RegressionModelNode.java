@@ -75,8 +75,7 @@ public abstract class RegressionModelNode implements TrainedNode {
     public Map<String, PortObject> execute(NodeInputs inputs, Parameters parameters, ExecutionContext context)
             throws NodeExecutionException {
         Outcome outcome = outcome(parameters);
-        StudyData data = StudyData.of(inputs.get(featuresPort(), Table.class),
-                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        StudyData data = StudyData.of(inputs.get(featuresPort(), Table.class), inputs, IN_CLINICAL, context);
         int[] train = data.trainingRows();
         if (train.length == 0) {
             throw new NodeExecutionException("No training rows: models are fitted on rows marked '" + StudyData.TRAIN + "'");
@@ -141,8 +140,7 @@ public abstract class RegressionModelNode implements TrainedNode {
     @Override
     public Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
             ExecutionContext context) throws NodeExecutionException {
-        StudyData data = StudyData.of(inputs.get(featuresPort(), Table.class),
-                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        StudyData data = StudyData.of(inputs.get(featuresPort(), Table.class), inputs, IN_CLINICAL, context);
         FittedModel model = (FittedModel) state.get(OUT_MODEL);
         Map<String, PortObject> out = new LinkedHashMap<>();
         out.put(OUT_MODEL, model);

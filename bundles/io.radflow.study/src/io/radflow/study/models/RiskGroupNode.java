@@ -70,8 +70,7 @@ public final class RiskGroupNode implements TrainedNode {
             throws NodeExecutionException {
         validate(parameters);
         FittedModel model = inputs.get(IN_MODEL, FittedModel.class);
-        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class),
-                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class), inputs, IN_CLINICAL, context);
         int[] all = data.allRows();
         double[] score = ModelDesign.linearPredictors(model, data, all);
         List<Integer> scored = new ArrayList<>();
@@ -135,8 +134,7 @@ public final class RiskGroupNode implements TrainedNode {
     public Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
             ExecutionContext context) throws NodeExecutionException {
         FittedModel model = inputs.get(IN_MODEL, FittedModel.class);
-        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class),
-                inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null, context);
+        StudyData data = StudyData.of(inputs.get(IN_FEATURES, Table.class), inputs, IN_CLINICAL, context);
         return outputs(model, data, ModelDesign.linearPredictors(model, data, data.allRows()), (Table) state.get(OUT_CUTPOINT));
     }
 

@@ -61,8 +61,7 @@ public abstract class SelectorNode implements TrainedNode {
             throws NodeExecutionException, CanceledExecutionException {
         validate(parameters);
         Table features = inputs.get(IN_FEATURES, Table.class);
-        Table clinical = inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null;
-        StudyData data = StudyData.of(features, clinical, context);
+        StudyData data = StudyData.of(features, inputs, IN_CLINICAL, context);
         int[] train = data.trainingRows();
         if (train.length == 0) {
             throw new NodeExecutionException("No training rows (column '" + StudyData.SET + "' = '" + StudyData.TRAIN
@@ -109,8 +108,7 @@ public abstract class SelectorNode implements TrainedNode {
     public final Map<String, PortObject> apply(NodeInputs inputs, Map<String, PortObject> state, Parameters parameters,
             ExecutionContext context) throws NodeExecutionException {
         Table features = inputs.get(IN_FEATURES, Table.class);
-        StudyData data = StudyData.of(features, inputs.has(IN_CLINICAL) ? inputs.get(IN_CLINICAL, Table.class) : null,
-                context);
+        StudyData data = StudyData.of(features, inputs, IN_CLINICAL, context);
         Table report = (Table) state.get(OUT_REPORT);
         Column names = report.column("feature");
         Column keptMarks = report.column("kept");
