@@ -1,19 +1,25 @@
 package io.radflow.cli;
 
 /**
- * While open, Ctrl-C (JVM shutdown) cancels the run of {@code monitor} and waits up to 30 s for it to stop at its next
- * check and write its manifest. Used by {@code run} and {@code apply}.
+ * While open, Ctrl-C (JVM shutdown) runs a cancel action and waits a while for the command's thread to stop at its
+ * next check (and write what it must, e.g. the run manifest). Used by {@code run}, {@code apply} and {@code extract}.
  */
 final class CancelOnShutdown implements AutoCloseable {
 
     private final Thread hook;
 
+    /** Cancels the run of {@code monitor} and waits up to 30 s. */
     CancelOnShutdown(ConsoleMonitor monitor) {
+        this(monitor::cancel, 30_000);
+    }
+
+    /** Runs {@code cancel} and waits up to {@code waitMillis} for the thread that opened this to finish. */
+    CancelOnShutdown(Runnable cancel, long waitMillis) {
         Thread main = Thread.currentThread();
         hook = new Thread(() -> {
-            monitor.cancel();
+            cancel.run();
             try {
-                main.join(30_000);
+                main.join(waitMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -155,17 +155,10 @@ final class ExtractCommand implements Callable<Integer> {
         AtomicBoolean canceled = new AtomicBoolean();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
+        CancelOnShutdown cancelOnShutdown = new CancelOnShutdown(() -> {
             canceled.set(true);
             pool.shutdownNow();
-            try {
-                main.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "radflow-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        }, 10_000);
         try {
             List<Future<FeatureExtractor.Result>> futures = new ArrayList<>();
             for (Case c : cases) {
@@ -231,11 +224,7 @@ final class ExtractCommand implements Callable<Integer> {
             return ExitCodes.RUN_FAILED;
         } finally {
             pool.shutdownNow();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running
-            }
+            cancelOnShutdown.close();
         }
     }
 

@@ -25,16 +25,7 @@ final class VoxelMapsExtraction {
     static int run(RadflowCli cli, VoxelBasedExtractor extractor, List<ExtractCommand.Case> cases, Path outDir,
             boolean folderPerPatient) {
         AtomicBoolean canceled = new AtomicBoolean();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            canceled.set(true);
-            try {
-                main.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "radflow-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        CancelOnShutdown cancelOnShutdown = new CancelOnShutdown(() -> canceled.set(true), 10_000);
         int failed = 0;
         int maps = 0;
         try {
@@ -64,11 +55,7 @@ final class VoxelMapsExtraction {
             cli.err.println("\nradflow-cli: extraction canceled");
             return ExitCodes.CANCELED;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running
-            }
+            cancelOnShutdown.close();
         }
         if (failed == cases.size()) {
             cli.err.println("radflow-cli: voxel-based extraction failed for all " + cases.size() + " case(s)");
