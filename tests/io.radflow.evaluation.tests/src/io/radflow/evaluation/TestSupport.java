@@ -11,6 +11,7 @@ import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
 import io.radflow.core.port.PortObject;
 import io.radflow.testsupport.ConformanceReport;
+import io.radflow.testsupport.TestOutput;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -140,7 +141,7 @@ final class TestSupport {
     }
 
     static Path output(String sub) {
-        return Path.of(System.getProperty("radflow.test.output", "target/test-output"), sub);
+        return TestOutput.folder(sub);
     }
 
     /** Runs {@code node} on {@code data}; writes every output (CSV, PNG/SVG/PDF) to test-output/{@code name}. */

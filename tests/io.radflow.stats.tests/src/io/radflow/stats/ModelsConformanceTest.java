@@ -4,6 +4,7 @@ import io.radflow.stats.regression.LogisticGolden;
 import io.radflow.stats.selection.StepwiseGolden;
 import io.radflow.stats.survival.CoxGolden;
 import io.radflow.stats.survival.KaplanMeierGolden;
+import io.radflow.testsupport.TestOutput;
 
 import java.nio.file.Path;
 
@@ -26,7 +27,7 @@ class ModelsConformanceTest {
         LogisticGolden.compareGlm(c);
         LogisticGolden.compareSeparationAndFirth(c);
         StepwiseGolden.compare(c);
-        Path out = Path.of(System.getProperty("radflow.test.output", "target/test-output"));
+        Path out = TestOutput.folder();
         c.write(out, "conformance-stats-models", "Statistics models: conformance with R (survival, MASS, glm)");
         System.out.println("conformance-stats-models: " + c.summary());
         c.assertAllPass();

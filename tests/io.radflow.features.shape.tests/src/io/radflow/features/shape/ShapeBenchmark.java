@@ -4,10 +4,9 @@ import io.radflow.features.FeatureSettings;
 import io.radflow.features.Roi;
 import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
+import io.radflow.testsupport.TestOutput;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -80,10 +79,7 @@ class ShapeBenchmark {
                     baseline);
         }
         System.out.print(md);
-        String dir = System.getProperty("radflow.test.output");
-        Path out = Path.of(dir != null ? dir : "target/test-output").resolve("../bench/shape.md").normalize();
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        TestOutput.writeBenchReport("shape.md", md);
     }
 
     private static void row(StringBuilder md, String data, int voxels, String what, double seconds, double baseline) {

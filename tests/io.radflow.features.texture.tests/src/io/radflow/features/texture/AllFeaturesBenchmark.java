@@ -19,6 +19,7 @@ import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.testsupport.ReferenceData;
+import io.radflow.testsupport.TestOutput;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,10 +147,7 @@ class AllFeaturesBenchmark {
             pool.shutdown();
         }
         System.out.println(md);
-        String dir = System.getProperty("radflow.test.output");
-        Path out = Path.of(dir != null ? dir : "target/test-output").resolveSibling("bench").resolve("features-all.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        Path out = TestOutput.writeBenchReport("features-all.md", md);
         assertTrue(Files.size(out) > 0);
     }
 

@@ -7,10 +7,9 @@ import io.radflow.features.FeatureSettings;
 import io.radflow.features.Roi;
 import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
+import io.radflow.testsupport.TestOutput;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -73,10 +72,7 @@ class GlcmGlrlmBenchmark {
                     (glcm + glrlm) / perPair));
         }
         System.out.println(md);
-        Path out = Path.of(System.getProperty("radflow.test.output", "target/test-output")).resolveSibling("bench")
-                .resolve("texture-glcm-glrlm.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        TestOutput.writeBenchReport("texture-glcm-glrlm.md", md);
         assertEquals(2, cases.size());
     }
 

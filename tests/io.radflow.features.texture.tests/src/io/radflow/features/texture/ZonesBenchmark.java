@@ -9,6 +9,7 @@ import io.radflow.image.Image3D;
 import io.radflow.image.Mask;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.testsupport.ReferenceData;
+import io.radflow.testsupport.TestOutput;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,10 +99,7 @@ class ZonesBenchmark {
             pool.shutdown();
         }
         System.out.println(md);
-        String dir = System.getProperty("radflow.test.output");
-        Path out = Path.of(dir != null ? dir : "target/test-output").resolveSibling("bench").resolve("texture-zones.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        Path out = TestOutput.writeBenchReport("texture-zones.md", md);
         assertTrue(Files.size(out) > 0);
     }
 

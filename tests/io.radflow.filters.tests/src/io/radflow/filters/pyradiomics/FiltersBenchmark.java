@@ -7,10 +7,9 @@ import io.radflow.image.Image3D;
 import io.radflow.image.ImageGeometry;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.testsupport.ReferenceData;
+import io.radflow.testsupport.TestOutput;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,9 +61,7 @@ class FiltersBenchmark {
                 + "Baseline: one direct 27-tap 3x3x3 convolution pass with edge repetition, same thread count.\n\n"
                 + String.join("\n", rows) + "\n";
         System.out.println(report);
-        Path out = Path.of(System.getProperty("radflow.test.output", "target/test-output")).resolveSibling("bench");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("filters.md"), report);
+        TestOutput.writeBenchReport("filters.md", report);
     }
 
     /** Best of {@code runs} wall times (after one warm-up run) in seconds. */

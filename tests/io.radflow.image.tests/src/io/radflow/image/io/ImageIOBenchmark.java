@@ -1,6 +1,7 @@
 package io.radflow.image.io;
 
 import io.radflow.image.Image3D;
+import io.radflow.testsupport.TestOutput;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -115,10 +116,7 @@ class ImageIOBenchmark {
         md.append("|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> md.append(r).append('\n'));
         System.out.println(md);
-        String property = System.getProperty("radflow.test.output");
-        Path out = Path.of(property != null ? property : "target/test-output").resolve("../bench/image-io.md").normalize();
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md.toString());
+        TestOutput.writeBenchReport("image-io.md", md.toString());
     }
 
     private static String row(String name, Path file, double megabytes, Work reader, Work baseline, String baselineName)

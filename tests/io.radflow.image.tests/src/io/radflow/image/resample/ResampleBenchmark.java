@@ -6,10 +6,9 @@ import io.radflow.image.Image3D;
 import io.radflow.image.ImageGeometry;
 import io.radflow.image.io.ImageFiles;
 import io.radflow.testsupport.ReferenceData;
+import io.radflow.testsupport.TestOutput;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Tag;
@@ -61,9 +60,6 @@ class ResampleBenchmark {
                 """, in, out, Runtime.getRuntime().availableProcessors(), RUNS, copy * 1e3, in / copy, resample * 1e3,
                 out / resample, resample / copy);
         System.out.println(table + "(checksum " + checksum + ")");
-        String dir = System.getProperty("radflow.test.output");
-        Path file = Path.of(dir != null ? dir : "target/test-output").resolve("../bench/resample.md").normalize();
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, table);
+        TestOutput.writeBenchReport("resample.md", table);
     }
 }

@@ -13,6 +13,7 @@ import io.radflow.image.io.ImageFiles;
 import io.radflow.pipeline.model.Node;
 import io.radflow.pipeline.model.Pipeline;
 import io.radflow.pipeline.model.io.PipelineFiles;
+import io.radflow.testsupport.TestOutput;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -52,7 +53,7 @@ class DemoPipelineTest {
     static void setUp() throws Exception {
         registry = NodeTypeRegistry.fromPlatform();
         demo = Path.of(System.getProperty("radflow.repo.root"), "examples", "demo.radflow");
-        cache = Path.of(System.getProperty("radflow.test.output")).resolve("cache");
+        cache = TestOutput.folder("cache");
         Files.createDirectories(cache);
     }
 

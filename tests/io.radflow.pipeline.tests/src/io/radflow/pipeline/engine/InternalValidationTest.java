@@ -13,6 +13,7 @@ import io.radflow.pipeline.model.Pipeline;
 import io.radflow.stats.bootstrap.Bootstrap;
 import io.radflow.study.model.FittedModel;
 import io.radflow.testsupport.ConformanceReport;
+import io.radflow.testsupport.TestOutput;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class InternalValidationTest {
         registry = NodeTypeRegistry.fromPlatform();
         golden = Path.of(System.getProperty("radflow.repo.root"), "tests", "io.radflow.pipeline.tests", "golden",
                 "internal-validation");
-        output = Path.of(System.getProperty("radflow.test.output")).resolve("internal-validation");
+        output = TestOutput.folder("internal-validation");
         Files.createDirectories(output);
     }
 

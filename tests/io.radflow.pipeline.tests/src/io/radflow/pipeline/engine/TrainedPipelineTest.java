@@ -13,6 +13,7 @@ import io.radflow.core.data.Table;
 import io.radflow.core.port.PortObject;
 import io.radflow.pipeline.model.Pipeline;
 import io.radflow.pipeline.model.io.PipelineFiles;
+import io.radflow.testsupport.TestOutput;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,8 +62,8 @@ class TrainedPipelineTest {
     @BeforeAll
     static void trainAndBundle() throws Exception {
         registry = NodeTypeRegistry.fromPlatform();
-        root = Path.of(System.getProperty("radflow.test.output")).resolve("trained-pipeline");
-        cache = Path.of(System.getProperty("radflow.test.output")).resolve("cache");
+        root = TestOutput.folder("trained-pipeline");
+        cache = TestOutput.folder("cache");
         deleteTree(root);
         Files.createDirectories(cache);
         Path examples = Path.of(System.getProperty("radflow.repo.root"), "examples");

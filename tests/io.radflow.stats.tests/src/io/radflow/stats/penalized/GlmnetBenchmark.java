@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.radflow.stats.survival.SurvivalData;
+import io.radflow.testsupport.TestOutput;
 
 /**
  * Speed of the penalised fits against R's glmnet 4.1 on the same data and folds, measured in the same run:
@@ -110,9 +111,7 @@ class GlmnetBenchmark {
         lines.add(r.note);
         String text = String.join("\n", lines) + "\n";
         System.out.println(text);
-        Path out = Path.of(System.getProperty("radflow.test.output", "target/test-output")).resolve("..").resolve("bench");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("glmnet.md"), text);
+        TestOutput.writeBenchReport("glmnet.md", text);
     }
 
     private static String row(String task, double mine, double r, double lambdaMine, double lambdaR) {

@@ -1,8 +1,6 @@
 package io.radflow.stats.survival;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +8,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import io.radflow.testsupport.TestOutput;
 
 /**
  * Benchmark (tag "benchmark", run by {@code scripts/bench.sh io.radflow.stats.tests CoxBenchmark}): time per Cox
@@ -71,9 +70,7 @@ class CoxBenchmark {
                 + "| baseline: one pass X beta | %.3f | 1 |%n| Cox fit (coxph equivalent) | %.1f | %.0f |%n",
                 n, p, sink, passMicros, fitMicros, fitMicros / passMicros);
         System.out.println(report);
-        Path dir = Path.of(System.getProperty("radflow.test.output", "target/test-output")).resolveSibling("bench");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("cox-fit.md"), report);
+        TestOutput.writeBenchReport("cox-fit.md", report);
     }
 
     private static double linearPredictorPass(double[][] x, double[] beta) {
