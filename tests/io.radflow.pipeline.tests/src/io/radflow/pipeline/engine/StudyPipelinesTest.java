@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -217,6 +218,33 @@ class StudyPipelinesTest {
         }
     }
 
+    /**
+     * PyRadiomics' full feature set on the 20 images of study 4 (original + 19 filtered, as in the HCC studies): shape
+     * (14) on the original image only, first-order 18, GLCM 24, GLRLM 16, GLSZM 16, GLDM 14 and NGTDM 5 on each image;
+     * 1,874 features in all (the count HccExtractionTest states for PyRadiomics' extractor).
+     */
+    private static final Map<String, Integer> PYRADIOMICS_FULL_SET = Map.of("shape", 14, "firstorder", 18 * 20,
+            "glcm", 24 * 20, "glrlm", 16 * 20, "glszm", 16 * 20, "gldm", 14 * 20, "ngtdm", 5 * 20);
+
+    /**
+     * Feature columns of a joined feature table by family, read from the PyRadiomics column name
+     * {@code <imageType>_<family>_<feature>}; shape counts only on the original image. Every column other than
+     * PatientID and Set counts, so a column of another kind shows up under its own key and fails the comparison.
+     */
+    private static Map<String, Integer> featureColumnsByFamily(Table features) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String name : features.columnNames()) {
+            if (name.equals("PatientID") || name.equals("Set")) {
+                continue;
+            }
+            String[] parts = name.split("_", 3);
+            String family = parts.length < 3 ? name
+                    : parts[1].equals("shape") && !parts[0].equals("original") ? parts[0] + "_shape" : parts[1];
+            counts.merge(family, 1, Integer::sum);
+        }
+        return counts;
+    }
+
     private static double cell(Path out, String file, String keyColumn, String key, String column) throws IOException {
         Table t = Table.readCsv(out.resolve(file));
         for (int r = 0; r < t.rowCount(); r++) {
@@ -270,6 +298,8 @@ class StudyPipelinesTest {
                 assertTrue(Table.readCsv(out.resolve("nomogram/points.csv")).rowCount() > 0);
             }
             case "study4-resampled-filtered-grade" -> {
+                assertEquals(PYRADIOMICS_FULL_SET, featureColumnsByFamily(Table.readCsv(out.resolve("features/table.csv"))),
+                        "feature columns entering the selection by family (PyRadiomics' full set on 20 images: 1,874)");
                 double r = cell(out, "gradeCorrelation/table.csv", "variable1", "radscore", "r");
                 double p = cell(out, "gradeCorrelation/table.csv", "variable1", "radscore", "p");
                 assertTrue(r > 0.3 && p < 0.01, "Spearman of Rad-score and grade: r " + r + ", p " + p);
