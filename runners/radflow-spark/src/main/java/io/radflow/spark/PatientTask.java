@@ -215,40 +215,10 @@ public final class PatientTask {
         @Override
         public Map<String, PortObject> execute(NodeInputs in, Parameters parameters, ExecutionContext context)
                 throws NodeExecutionException, CanceledExecutionException {
-            ExecutionContext redirected = new ExecutionContext() {
-                @Override
-                public void progress(double fraction, String message) {
-                    context.progress(fraction, message);
-                }
-
-                @Override
-                public boolean isCanceled() {
-                    return context.isCanceled();
-                }
-
-                @Override
-                public void reportPatientFailure(String patientId, String field, String message) {
-                    context.reportPatientFailure(patientId, field, message);
-                }
-
+            ExecutionContext redirected = new ForwardingContext(context) {
                 @Override
                 public void recordInput(Path file) {
                     inputs.add(file.toAbsolutePath().normalize().toString());
-                }
-
-                @Override
-                public void log(String message) {
-                    context.log(message);
-                }
-
-                @Override
-                public Path baseDirectory() {
-                    return context.baseDirectory();
-                }
-
-                @Override
-                public Path cacheDirectory() {
-                    return context.cacheDirectory();
                 }
 
                 @Override

@@ -8,6 +8,7 @@ import io.radflow.core.node.NodeExecutionException;
 import io.radflow.core.node.NodeImplementation;
 import io.radflow.core.node.NodeInputs;
 import io.radflow.core.node.Parameters;
+import io.radflow.core.node.TaskRunner;
 import io.radflow.core.port.PortObject;
 import io.radflow.pipeline.engine.NodeRunRecord;
 import io.radflow.pipeline.engine.NodeStatus;
@@ -220,9 +221,8 @@ public final class SparkPipelineRunner {
                 String nodeId = currentNode;
                 PerPatientPlan.Segment segment = nodeId == null ? null : plan.segmentOf(nodeId);
                 if (segment == null) {
-                    return local.execute(inputs, parameters, spark == null ? context : new WithTaskRunner(context,
-                            new SparkTaskRunner(JavaSparkContext.fromSparkContext(spark.sparkContext()),
-                                    "Radflow '" + pipeline.getName() + "': " + nodeId + ": ")));
+                    return local.execute(inputs, parameters, spark == null ? context : withSparkTasks(context,
+                            "Radflow '" + pipeline.getName() + "': " + nodeId + ": "));
                 }
                 List<PatientResult> results = resultsBySource.get(segment.sourceNodeId());
                 if (results == null) {
@@ -236,6 +236,17 @@ public final class SparkPipelineRunner {
                 }
                 return join(nodeId, segment, results, joinedSources.add(segment.sourceNodeId()), context);
             }
+        }
+
+        /** {@code context}, except that the node's sub-tasks run as Spark jobs named with {@code jobPrefix}. */
+        private ExecutionContext withSparkTasks(ExecutionContext context, String jobPrefix) {
+            TaskRunner tasks = new SparkTaskRunner(JavaSparkContext.fromSparkContext(spark.sparkContext()), jobPrefix);
+            return new ForwardingContext(context) {
+                @Override
+                public TaskRunner taskRunner() {
+                    return tasks;
+                }
+            };
         }
 
         /**

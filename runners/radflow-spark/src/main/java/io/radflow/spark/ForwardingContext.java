@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The engine's context of a node, except that its sub-tasks run on {@code tasks}. */
-record WithTaskRunner(ExecutionContext context, TaskRunner tasks) implements ExecutionContext {
+/**
+ * An {@link ExecutionContext} that forwards every call to the engine's context of the node; subclasses override
+ * what the Spark runner changes (where sub-tasks run, where inputs are recorded and work files go).
+ */
+class ForwardingContext implements ExecutionContext {
 
-    @Override
-    public TaskRunner taskRunner() {
-        return tasks;
+    private final ExecutionContext context;
+
+    ForwardingContext(ExecutionContext context) {
+        this.context = context;
     }
 
     @Override
@@ -54,6 +58,11 @@ record WithTaskRunner(ExecutionContext context, TaskRunner tasks) implements Exe
     @Override
     public Path workDirectory() throws IOException {
         return context.workDirectory();
+    }
+
+    @Override
+    public TaskRunner taskRunner() {
+        return context.taskRunner();
     }
 
     @Override
