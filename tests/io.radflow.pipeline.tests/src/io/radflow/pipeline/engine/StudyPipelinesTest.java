@@ -31,9 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * signal the demo generator plants (tumour heterogeneity h drives survival, mvi and grade) is found.
  *
  * <p>To regenerate the {@code .radflow} files after editing a YAML file, run with
- * {@code -Dtycho.testArgLine=-Dradflow.examples.write=true}. Run times on 2 cores: study 1 about 60 s (filters),
- * study 4 about 40 s (the full 20-image PyRadiomics set on the cropped 1 mm grid), the others under 5 s once the demo
- * cohort is cached; three to four times that on a machine shared with other builds.
+ * {@code -Dtycho.testArgLine=-Dradflow.examples.write=true}. The surefire report gives each study's run time; the test
+ * asserts nothing about speed (docs/study-nodes.md lists typical times).
  */
 class StudyPipelinesTest {
 
@@ -91,11 +90,9 @@ class StudyPipelinesTest {
         assertEquals(0, code, "radflow-cli validate " + xmi + ": " + err.toString(StandardCharsets.UTF_8));
 
         Path out = output.resolve(study);
-        long start = System.nanoTime();
         Pipeline pipeline = PipelineFiles.load(xmi);
         RunResult result = new PipelineExecutor(registry).execute(pipeline, new RunOptions(examples, cache, out, xmi),
                 RunMonitor.NONE);
-        System.out.printf("%s: %s in %.1f s%n", study, result.status(), (System.nanoTime() - start) / 1e9);
         assertEquals(RunStatus.SUCCEEDED, result.status(), result.nodes().stream()
                 .filter(n -> n.status() != NodeStatus.SUCCEEDED).map(n -> n.nodeId() + ": " + n.error()).toList().toString());
 
